@@ -1,0 +1,144 @@
+package io.capstream.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every configuration key capstream understands. Keys not listed here are rejected at start-up,
+ * except under the pass-through prefixes of {@link #PASS_THROUGH_PREFIXES}, which hand Kafka client
+ * settings (security, SASL, tuning) to the clients unchanged.
+ */
+public final class ConfigKeys {
+    private ConfigKeys() {}
+
+    /** {@code kafka.common.*} goes to every client; the others to one kind of client. */
+    public static final List<String> PASS_THROUGH_PREFIXES =
+            List.of(
+                    "kafka.common.",
+                    "kafka.producer.",
+                    "kafka.consumer.",
+                    "kafka.streams.",
+                    "kafka.admin.");
+
+    public static final ConfigKey<String> BOOTSTRAP_SERVERS =
+            ConfigKey.string(
+                    "bootstrap.servers",
+                    "",
+                    "Kafka bootstrap servers (host:port,...). Empty: start an embedded broker on 127.0.0.1.");
+    public static final ConfigKey<String> REGISTRY_URL =
+            ConfigKey.string(
+                    "schema.registry.url",
+                    "",
+                    "Confluent-compatible schema registry URL (Confluent, Apicurio .../apis/ccompat/v7,"
+                            + " Karapace, Redpanda). Empty: start the embedded Apicurio registry.");
+    public static final ConfigKey<String> REGISTRY_USER_INFO =
+            ConfigKey.secret(
+                    "schema.registry.basic.auth.user.info",
+                    "USER:PASSWORD for registry basic auth; empty for none.");
+    public static final ConfigKey<String> TOPIC_PREFIX =
+            ConfigKey.string("topic.prefix", "capstream.", "Prefix of every capstream topic name.");
+    public static final ConfigKey<Integer> TOPIC_PARTITIONS =
+            ConfigKey.integer(
+                    "topic.partitions", 4, 1, 10_000, "Partitions of topics capstream creates.");
+    public static final ConfigKey<Integer> TOPIC_REPLICATION =
+            ConfigKey.integer(
+                    "topic.replication.factor",
+                    1,
+                    1,
+                    32,
+                    "Replication factor of topics capstream creates (3 on a production cluster).");
+    public static final ConfigKey<Integer> MAX_MESSAGE_BYTES =
+            ConfigKey.integer(
+                    "topic.max.message.bytes",
+                    16 * 1024 * 1024,
+                    1024,
+                    Integer.MAX_VALUE,
+                    "Largest record on image topics; producer max.request.size and consumer fetch"
+                            + " sizes follow it.");
+    public static final ConfigKey<Integer> INLINE_IMAGE_MAX_BYTES =
+            ConfigKey.integer(
+                    "producer.inline.max.bytes",
+                    4 * 1024 * 1024,
+                    0,
+                    Integer.MAX_VALUE,
+                    "Images up to this size travel inline; larger ones by reference (URI).");
+    public static final ConfigKey<String> WORKER_ID =
+            ConfigKey.string("worker.id", "", "Worker instance id; empty: host name + process id.");
+    public static final ConfigKey<Integer> MAX_BATCH_SIZE =
+            ConfigKey.integer(
+                    "worker.max.batch.size",
+                    32,
+                    1,
+                    4096,
+                    "Flush a micro-batch at this many records.");
+    public static final ConfigKey<Long> MAX_BATCH_DELAY_MS =
+            ConfigKey.longValue(
+                    "worker.max.batch.delay.ms",
+                    50,
+                    0,
+                    600_000,
+                    "Flush a micro-batch when its oldest record has waited this long.");
+    public static final ConfigKey<Integer> STREAM_THREADS =
+            ConfigKey.integer(
+                    "worker.stream.threads", 1, 1, 64, "Kafka Streams threads per worker.");
+    public static final ConfigKey<Long> METRICS_WINDOW_MS =
+            ConfigKey.longValue(
+                    "worker.metrics.window.ms",
+                    10_000,
+                    100,
+                    3_600_000,
+                    "Length of the windows reported on the metrics topic.");
+    public static final ConfigKey<String> STATE_DIR =
+            ConfigKey.string(
+                    "worker.state.dir",
+                    "",
+                    "Kafka Streams state directory; empty: a temp directory.");
+    public static final ConfigKey<String> MODEL_STORE =
+            ConfigKey.string(
+                    "model.store",
+                    "",
+                    "Directory (or file: URI) of versioned checkpoints; empty: the shipped checkpoints.");
+    public static final ConfigKey<String> DEVICE =
+            ConfigKey.choice(
+                    "model.device",
+                    "auto",
+                    List.of("auto", "cpu", "gpu"),
+                    "Where the model runs; auto uses a GPU when DJL sees one.");
+    public static final ConfigKey<Integer> SAMPLING_STEPS =
+            ConfigKey.integer(
+                    "model.sampling.steps",
+                    0,
+                    0,
+                    1000,
+                    "Diffusion sampling steps; 0 keeps the checkpoint's own setting.");
+
+    /** All keys by name, in documentation order. */
+    public static final Map<String, ConfigKey<?>> ALL = index();
+
+    private static Map<String, ConfigKey<?>> index() {
+        Map<String, ConfigKey<?>> m = new LinkedHashMap<>();
+        for (ConfigKey<?> k :
+                List.of(
+                        BOOTSTRAP_SERVERS,
+                        REGISTRY_URL,
+                        REGISTRY_USER_INFO,
+                        TOPIC_PREFIX,
+                        TOPIC_PARTITIONS,
+                        TOPIC_REPLICATION,
+                        MAX_MESSAGE_BYTES,
+                        INLINE_IMAGE_MAX_BYTES,
+                        WORKER_ID,
+                        MAX_BATCH_SIZE,
+                        MAX_BATCH_DELAY_MS,
+                        STREAM_THREADS,
+                        METRICS_WINDOW_MS,
+                        STATE_DIR,
+                        MODEL_STORE,
+                        DEVICE,
+                        SAMPLING_STEPS)) {
+            m.put(k.name(), k);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+}
