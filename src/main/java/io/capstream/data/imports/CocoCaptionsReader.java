@@ -7,12 +7,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads COCO-format caption datasets. Three layouts are accepted, tried in this order:
  *
  * <ol>
- *   <li>{@code annotations/captions_{train,val,test}.json} with the images under {@code images/};
+ *   <li>{@code annotations/captions_{train,val,test}.json} with the images under {@code images/}
+ *       (or {@code images/<split>/});
  *   <li>COCO's own names, {@code annotations/captions_{train,val}{2014,2017}.json}, with the images
  *       under {@code train2014/} etc. (also {@code images/train2014/} or {@code images/});
  *   <li>Karpathy's split file {@code dataset_coco.json} (in the root or {@code annotations/}).
@@ -62,37 +65,32 @@ public final class CocoCaptionsReader implements DatasetReader<CaptionedImage> {
         DatasetDir d = DatasetDir.locate(dir, CocoCaptionsReader::isRoot);
         ProblemLog log = new ProblemLog(opts);
         List<CaptionedImage> images = new ArrayList<>();
-        if (!hasAny(d, CocoCaptionsReader::plainFiles)
-                && hasAny(d, CocoCaptionsReader::cocoFiles)) {
+        Optional<Path> karpathy = d.firstFile(KARPATHY.toArray(String[]::new));
+        if (hasAny(d, CocoCaptionsReader::plainFiles)) {
+            for (Map.Entry<Split, Path> f :
+                    SplitFiles.present(d, opts, CocoCaptionsReader::plainFiles).entrySet()) {
+                List<String> imageDirs = List.of("images", "images/" + f.getKey().id());
+                CocoCaptionFile.read(d, f.getValue(), f.getKey(), imageDirs, log, images);
+            }
+        } else if (hasAny(d, CocoCaptionsReader::cocoFiles)) {
             for (Map.Entry<Split, Path> f :
                     SplitFiles.present(d, opts, CocoCaptionsReader::cocoFiles).entrySet()) {
                 // captions_train2014.json -> train2014/
                 String folder =
                         f.getValue().getFileName().toString().replaceAll("^captions_|\\.json$", "");
-                CocoCaptionFile.read(
-                        d,
-                        f.getValue(),
-                        f.getKey(),
-                        List.of(folder, "images/" + folder, "images"),
-                        log,
-                        images);
+                List<String> imageDirs = List.of(folder, "images/" + folder, "images");
+                CocoCaptionFile.read(d, f.getValue(), f.getKey(), imageDirs, log, images);
             }
-        } else if (!hasAny(d, CocoCaptionsReader::plainFiles)
-                && d.firstFile(KARPATHY.toArray(String[]::new)).isPresent()) {
-            images.addAll(
-                    KarpathySplitFile.read(
-                            d, d.firstFile(KARPATHY.toArray(String[]::new)).get(), opts, log));
+        } else if (karpathy.isPresent()) {
+            images.addAll(KarpathySplitFile.read(d, karpathy.get(), opts, log));
         } else {
-            for (Map.Entry<Split, Path> f :
-                    SplitFiles.present(d, opts, CocoCaptionsReader::plainFiles).entrySet()) {
-                CocoCaptionFile.read(d, f.getValue(), f.getKey(), List.of("images"), log, images);
-            }
+            // reports the missing files of the first layout
+            SplitFiles.present(d, opts, CocoCaptionsReader::plainFiles);
         }
         return log.result(images, format());
     }
 
-    private static boolean hasAny(
-            DatasetDir d, java.util.function.Function<Split, List<String>> files) {
+    private static boolean hasAny(DatasetDir d, Function<Split, List<String>> files) {
         for (Split s : Split.values()) {
             if (d.firstFile(files.apply(s).toArray(String[]::new)).isPresent()) {
                 return true;

@@ -17,10 +17,12 @@ public record ImportOptions(Optional<Split> split, boolean skipBad) {
         return new ImportOptions(Optional.empty(), false);
     }
 
+    /** These options reading only {@code split}. */
     public ImportOptions withSplit(Split split) {
         return new ImportOptions(Optional.of(split), skipBad);
     }
 
+    /** These options with skip-bad on or off. */
     public ImportOptions withSkipBad(boolean skipBad) {
         return new ImportOptions(split, skipBad);
     }

@@ -86,6 +86,28 @@ class CocoCaptionsReaderTest {
                 ids(reader.read(dir, ImportOptions.defaults().withSplit(Split.TEST))));
     }
 
+    @Test
+    void shouldRejectUnknownKarpathySplitWhenEntryHasOne() {
+        Fixtures.json(
+                dir.resolve("annotations/dataset_coco.json"),
+                map("images", list(karpathy(5, "holdout", "val2014"))));
+
+        assertEquals(
+                "annotations/dataset_coco.json: entry \"5\": field \"split\": unknown split the"
+                        + " string \"holdout\" (expected train, restval, val or test)",
+                failure(ImportOptions.defaults()));
+    }
+
+    @Test
+    void shouldFindImagesInSplitFolderWhenNotDirectlyUnderImages() {
+        Fixtures.json(dir.resolve("annotations/captions_val.json"), Fixtures.cocoCaptions(7));
+        Fixtures.png(dir.resolve("images/val/toon_7.png"));
+
+        ImportResult<CaptionedImage> r = reader.read(dir, ImportOptions.defaults());
+
+        assertEquals(dir.resolve("images/val/toon_7.png"), r.samples().get(0).image());
+    }
+
     private static Map<String, Object> karpathy(int cocoid, String split, String folder) {
         return map(
                 "filepath",
