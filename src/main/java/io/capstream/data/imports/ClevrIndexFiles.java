@@ -5,7 +5,6 @@ import io.capstream.data.Split;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -31,8 +30,7 @@ final class ClevrIndexFiles {
                         "an object of split name -> array of image indices");
         Map<Integer, String> seen = new HashMap<>();
         Map<Split, List<Integer>> bySplit = new EnumMap<>(Split.class);
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : root.properties()) {
             String where = file + ": entry \"" + e.getKey() + "\"";
             JsonNode list = e.getValue();
             Split split;
@@ -90,8 +88,7 @@ final class ClevrIndexFiles {
                         file,
                         "an object of change type -> array of image names");
         Map<Integer, String> types = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : root.properties()) {
             String where = file + ": entry \"" + e.getKey() + "\"";
             if (!e.getValue().isArray()) {
                 log.skip(

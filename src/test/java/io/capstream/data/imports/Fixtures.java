@@ -66,8 +66,7 @@ public final class Fixtures {
         return m;
     }
 
-    @SafeVarargs
-    public static <T> List<T> list(T... items) {
+    public static List<Object> list(Object... items) {
         return new ArrayList<>(List.of(items));
     }
 
