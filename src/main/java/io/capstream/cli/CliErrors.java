@@ -12,10 +12,10 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(
             Exception e, CommandLine cl, CommandLine.ParseResult parseResult) {
         if (e instanceof UserInputException) {
-            cl.getErr().println("capstream " + cl.getCommandName() + ": " + e.getMessage());
+            cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + e.getMessage());
             return 2;
         }
-        cl.getErr().println("capstream " + cl.getCommandName() + ": internal error: " + e);
+        cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": internal error: " + e);
         e.printStackTrace(cl.getErr());
         return 1;
     }
