@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -28,6 +29,8 @@ import java.util.stream.Stream;
 public final class ClevrChangeGenerator {
     /** File names have six digits. */
     public static final int MAX_PAIRS = 1_000_000;
+
+    private static final int CHUNK = 256;
 
     private final int pairs;
     private final Path output;
@@ -67,12 +70,23 @@ public final class ClevrChangeGenerator {
         ClevrLayoutWriter writer = new ClevrLayoutWriter(imageSize, splits);
         Map<ChangeType, Integer> counts = new EnumMap<>(ChangeType.class);
         try (Progress progress = new Progress("clevr-change", pairs)) {
-            for (int i = 0; i < pairs; i++) {
-                ClevrChangeSample s = sampler.sample(i);
-                writeImages(s);
-                writer.add(s);
-                counts.merge(s.change().type(), 1, Integer::sum);
-                progress.step();
+            for (int start = 0; start < pairs; start += CHUNK) {
+                // Indices are independent, so a chunk renders in parallel; files and JSON entries
+                // are then written in index order, which keeps the output byte-identical.
+                List<Rendered> chunk =
+                        IntStream.range(start, Math.min(pairs, start + CHUNK))
+                                .parallel()
+                                .mapToObj(i -> render(sampler.sample(i)))
+                                .toList();
+                for (Rendered r : chunk) {
+                    int i = r.sample().index();
+                    Files.write(ClevrLayout.before(output, i), r.before());
+                    Files.write(ClevrLayout.semantic(output, i), r.semantic());
+                    Files.write(ClevrLayout.nonSemantic(output, i), r.nonSemantic());
+                    writer.add(r.sample());
+                    counts.merge(r.sample().change().type(), 1, Integer::sum);
+                    progress.step();
+                }
             }
         }
         writer.write(output, seed);
@@ -81,16 +95,18 @@ public final class ClevrChangeGenerator {
         return new Summary(output, pairs, counts, sizes);
     }
 
-    private void writeImages(ClevrChangeSample s) throws IOException {
-        DeterministicPng.write(
-                ClevrRenderer.render(s.before(), Distractor.NONE, imageSize),
-                ClevrLayout.before(output, s.index()));
-        DeterministicPng.write(
-                ClevrRenderer.render(s.after(), s.semanticDistractor(), imageSize),
-                ClevrLayout.semantic(output, s.index()));
-        DeterministicPng.write(
-                ClevrRenderer.render(s.before(), s.nonSemanticDistractor(), imageSize),
-                ClevrLayout.nonSemantic(output, s.index()));
+    private record Rendered(
+            ClevrChangeSample sample, byte[] before, byte[] semantic, byte[] nonSemantic) {}
+
+    private Rendered render(ClevrChangeSample s) {
+        return new Rendered(
+                s,
+                DeterministicPng.encode(
+                        ClevrRenderer.render(s.before(), Distractor.NONE, imageSize)),
+                DeterministicPng.encode(
+                        ClevrRenderer.render(s.after(), s.semanticDistractor(), imageSize)),
+                DeterministicPng.encode(
+                        ClevrRenderer.render(s.before(), s.nonSemanticDistractor(), imageSize)));
     }
 
     private void prepareOutput() throws IOException {
@@ -112,7 +128,13 @@ public final class ClevrChangeGenerator {
                 deleteRecursively(output.resolve(entry));
             }
         }
-        Files.createDirectories(output);
+        for (String dir :
+                List.of(
+                        ClevrLayout.BEFORE_DIR,
+                        ClevrLayout.SEMANTIC_DIR,
+                        ClevrLayout.NON_SEMANTIC_DIR)) {
+            Files.createDirectories(output.resolve(dir));
+        }
     }
 
     private static void deleteRecursively(Path path) throws IOException {

@@ -2,6 +2,7 @@ package io.capstream.data.clevr;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -21,7 +22,11 @@ final class StableJson {
             MAPPER.writer(
                     new DefaultPrettyPrinter()
                             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+                            .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+                            .withSeparators(
+                                    Separators.createDefaultInstance()
+                                            .withObjectFieldValueSpacing(
+                                                    Separators.Spacing.AFTER)));
 
     private StableJson() {}
 
