@@ -73,7 +73,8 @@ final class ClevrLayoutWriter {
         gt.put("image_size", camera.size());
         gt.put("seed", seed);
         gt.put("items", groundTruth);
-        StableJson.write(root.resolve(ClevrLayout.GROUND_TRUTH), gt);
+        // One pair per line: tens of thousands of pairs stay compact and greppable by id.
+        StableJson.writeEntryPerLine(root.resolve(ClevrLayout.GROUND_TRUTH), gt, "items");
         for (Split s : Split.values()) {
             StableJson.write(ClevrLayout.refs(root, s.id()), refs.get(s));
             StableJson.write(ClevrLayout.types(root, s.id()), types.get(s));

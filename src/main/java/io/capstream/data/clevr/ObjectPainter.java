@@ -4,6 +4,7 @@ import io.capstream.data.render.Shading;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.LinearGradientPaint;
+import java.awt.geom.Area;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
@@ -111,7 +112,7 @@ final class ObjectPainter {
         Path2D body = new Path2D.Double();
         body.append(new Rectangle2D.Double(gx - w, topY, 2 * w, h), false);
         body.append(new Ellipse2D.Double(gx - w, bottom - e, 2 * w, 2 * e), false);
-        java.awt.geom.Area area = new java.awt.geom.Area(body);
+        Area area = new Area(body);
         float x0 = (float) (gx - w);
         float x1 = (float) (gx + w);
         if (metal) {

@@ -1,5 +1,7 @@
 package io.capstream.data.clevr;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -11,7 +13,7 @@ import java.util.Map;
  */
 public record SemanticScore(Breakdown overall, Map<String, Breakdown> byType) {
     public SemanticScore {
-        byType = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(byType));
+        byType = Collections.unmodifiableMap(new LinkedHashMap<>(byType));
     }
 
     /**

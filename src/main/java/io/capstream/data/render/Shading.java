@@ -10,7 +10,6 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.awt.image.RescaleOp;
 
 /** Colour arithmetic and soft-light drawing helpers shared by the synthetic scene renderers. */
 public final class Shading {
@@ -116,11 +115,23 @@ public final class Shading {
         g.setTransform(saved);
     }
 
-    /** A copy of the image with every RGB channel multiplied by {@code factor} (illumination). */
+    /**
+     * A copy of the image with every RGB channel multiplied by {@code factor}, rounded and clamped
+     * (an illumination change).
+     */
     public static BufferedImage brightness(BufferedImage image, double factor) {
-        BufferedImage out =
-                new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        new RescaleOp((float) factor, 0f, null).filter(image, out);
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] rgb = image.getRGB(0, 0, w, h, null, 0, w);
+        for (int i = 0; i < rgb.length; i++) {
+            int p = rgb[i];
+            rgb[i] =
+                    clamp(((p >> 16) & 0xFF) * factor) << 16
+                            | clamp(((p >> 8) & 0xFF) * factor) << 8
+                            | clamp((p & 0xFF) * factor);
+        }
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        out.setRGB(0, 0, w, h, rgb, 0, w);
         return out;
     }
 
