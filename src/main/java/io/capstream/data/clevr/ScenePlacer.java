@@ -18,7 +18,7 @@ final class ScenePlacer {
     // Layout is size-independent: every FloorCamera quantity scales linearly with the image side.
     private static final FloorCamera LAYOUT = new FloorCamera(1000);
     private static final double MARGIN = 0.02 * LAYOUT.size();
-    private static final double MIN_GAP = 0.92;
+    private static final double MIN_GAP = 1.0;
     private static final int ATTEMPTS = 60;
 
     private ScenePlacer() {}
