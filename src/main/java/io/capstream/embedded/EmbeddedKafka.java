@@ -37,26 +37,30 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private static final String CONTROLLER = "CONTROLLER";
 
-    private final Path dataDir;
-    private final boolean ownsDataDir;
+    private final Path configuredDataDir;
     private final int port;
     private final int controllerPort;
-    private final Map<String, String> config;
+    private final int messageMaxBytes;
+    private final Map<String, String> overrides;
+    private Path dataDir;
+    private Map<String, String> config = Map.of();
     private KafkaRaftServer server;
     private Duration startupTime = Duration.ZERO;
 
+    /**
+     * @param dataDir where the data lives; null for a temporary directory deleted on close
+     */
     EmbeddedKafka(
             Path dataDir,
-            boolean ownsDataDir,
             int port,
             int controllerPort,
             int messageMaxBytes,
             Map<String, String> overrides) {
-        this.dataDir = dataDir;
-        this.ownsDataDir = ownsDataDir;
+        this.configuredDataDir = dataDir;
         this.port = port;
         this.controllerPort = controllerPort;
-        this.config = brokerConfig(messageMaxBytes, overrides);
+        this.messageMaxBytes = messageMaxBytes;
+        this.overrides = Map.copyOf(overrides);
     }
 
     /** Starts a builder; every setting is optional. */
@@ -64,7 +68,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         return new EmbeddedKafkaBuilder();
     }
 
-    private Map<String, String> brokerConfig(int messageMaxBytes, Map<String, String> overrides) {
+    private Map<String, String> brokerConfig() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
@@ -117,13 +121,18 @@ public final class EmbeddedKafka implements AutoCloseable {
         long t0 = System.nanoTime();
         KafkaRaftServer starting = null;
         try {
-            Files.createDirectories(dataDir);
+            dataDir =
+                    configuredDataDir != null
+                            ? Files.createDirectories(configuredDataDir)
+                            : Files.createTempDirectory("capstream-kafka-");
+            config = brokerConfig();
             KafkaConfig kafkaConfig = new KafkaConfig(config, false);
             formatIfNew();
             starting = new KafkaRaftServer(kafkaConfig, Time.SYSTEM);
             starting.startup();
         } catch (Exception e) {
             stopQuietly(starting);
+            deleteIfTemporary();
             throw new UserInputException(
                     "embedded Kafka failed to start on 127.0.0.1:"
                             + port
@@ -166,14 +175,14 @@ public final class EmbeddedKafka implements AutoCloseable {
         return port;
     }
 
-    /** Where the logs (topic data) and the metadata live. */
+    /** Where the logs (topic data) and the metadata live; null before {@link #start()}. */
     public Path dataDir() {
         return dataDir;
     }
 
-    /** The broker configuration it runs with. */
+    /** The broker configuration it runs with; empty before {@link #start()}. */
     public Map<String, String> config() {
-        return Map.copyOf(config);
+        return config;
     }
 
     /** How long format and startup took; zero before {@link #start()}. */
@@ -189,12 +198,17 @@ public final class EmbeddedKafka implements AutoCloseable {
             server.awaitShutdown();
             server = null;
         }
-        if (ownsDataDir) {
+        deleteIfTemporary();
+    }
+
+    private void deleteIfTemporary() {
+        if (configuredDataDir == null && dataDir != null) {
             try {
                 Utils.delete(dataDir.toFile());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot delete " + dataDir, e);
             }
+            dataDir = null;
         }
     }
 

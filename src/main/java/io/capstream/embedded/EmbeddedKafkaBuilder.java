@@ -1,8 +1,5 @@
 package io.capstream.embedded;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -71,23 +68,18 @@ public final class EmbeddedKafkaBuilder {
         while (ctrlPort == 0 || ctrlPort == brokerPort) {
             ctrlPort = Ports.free();
         }
-        boolean temporary = dataDir == null;
-        Path dir = temporary ? tempDir() : dataDir.toAbsolutePath();
-        return new EmbeddedKafka(dir, temporary, brokerPort, ctrlPort, messageMaxBytes, overrides);
+        return new EmbeddedKafka(
+                dataDir == null ? null : dataDir.toAbsolutePath(),
+                brokerPort,
+                ctrlPort,
+                messageMaxBytes,
+                overrides);
     }
 
     private static void checkPort(String what, int p) {
         if (p < 0 || p > 65535) {
             throw new IllegalArgumentException(
                     "embedded Kafka " + what + " " + p + " is not 0..65535");
-        }
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("capstream-kafka-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary Kafka data directory", e);
         }
     }
 }

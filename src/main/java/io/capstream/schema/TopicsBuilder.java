@@ -84,7 +84,10 @@ public final class TopicsBuilder {
         return new Topics(this);
     }
 
-    /** Images are already compressed: recompressing them costs CPU and saves nothing. */
+    /**
+     * Images are already compressed: recompressing them costs CPU and saves nothing. (The topic
+     * spelling of the producer's {@code compression.type=none} is {@code uncompressed}.)
+     */
     <V extends SpecificRecord> TopicSpec<String, V> imageTopic(String name, Class<V> type) {
         return spec(
                 name,
@@ -94,7 +97,7 @@ public final class TopicsBuilder {
                         TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
                         Integer.toString(maxMessageBytes),
                         TopicConfig.COMPRESSION_TYPE_CONFIG,
-                        "none",
+                        "uncompressed",
                         TopicConfig.CLEANUP_POLICY_CONFIG,
                         TopicConfig.CLEANUP_POLICY_DELETE));
     }

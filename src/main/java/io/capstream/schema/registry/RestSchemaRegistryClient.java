@@ -111,7 +111,17 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     @Override
     public CompatibilityLevel compatibility(String subject) {
         String path = "/config/" + encode(subject) + "?defaultToGlobal=true";
-        return parseLevel(http.send("GET", path, null), path);
+        try {
+            return parseLevel(http.send("GET", path, null), path);
+        } catch (SchemaRegistryException e) {
+            // Apicurio answers 40401 for a subject without versions, some servers 40408 for one
+            // without its own level: either way the global level applies.
+            if (e.errorCode() == SchemaRegistryException.SUBJECT_NOT_FOUND
+                    || e.errorCode() == SchemaRegistryException.SUBJECT_LEVEL_NOT_CONFIGURED) {
+                return compatibility();
+            }
+            throw e;
+        }
     }
 
     @Override

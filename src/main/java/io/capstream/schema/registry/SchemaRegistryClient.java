@@ -54,6 +54,9 @@ public interface SchemaRegistryClient {
     /** Sets the registry-wide default compatibility level. */
     void setCompatibility(CompatibilityLevel level);
 
-    /** Sets the compatibility level of one subject. */
+    /**
+     * Sets the compatibility level of one subject. Apicurio treats a subject's NONE as "no rule of
+     * its own", so there the global level still applies.
+     */
     void setCompatibility(String subject, CompatibilityLevel level);
 }

@@ -16,6 +16,9 @@ public class SchemaRegistryException extends RuntimeException {
     /** Confluent error code: the schema (by id, or under a subject) does not exist. */
     public static final int SCHEMA_NOT_FOUND = 40403;
 
+    /** Confluent error code: the subject has no compatibility level of its own. */
+    public static final int SUBJECT_LEVEL_NOT_CONFIGURED = 40408;
+
     private final int httpStatus;
     private final int errorCode;
 
