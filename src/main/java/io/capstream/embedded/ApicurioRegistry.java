@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Apicurio Registry 3.0.9 (in-memory storage) running as a child JVM on 127.0.0.1, serving the
- * Confluent Schema Registry API at {@link #url()}. The build unpacks the server into {@code
- * target/apicurio-registry}. The process is stopped by {@link #close()} and, should the JVM exit
+ * Apicurio Registry 3.0.9 running as a child JVM on 127.0.0.1, serving the Confluent Schema
+ * Registry API at {@link #url()}. The build unpacks the server into {@code
+ * target/apicurio-registry}. Schemas live in memory, or in a data directory that keeps them (and
+ * their ids) across restarts. The process is stopped by {@link #close()} and, should the JVM exit
  * first (Ctrl-C included), by a shutdown hook.
  *
  * <pre>{@code
@@ -43,6 +44,7 @@ public final class ApicurioRegistry implements AutoCloseable {
     private final Path home;
     private final int port;
     private final Duration startTimeout;
+    private final Path dataDir;
     private final Path configuredLogFile;
     private Path logFile;
     private Process process;
@@ -50,12 +52,14 @@ public final class ApicurioRegistry implements AutoCloseable {
     private Duration startupTime = Duration.ZERO;
 
     /**
+     * @param dataDir where the schemas are kept (an H2 file database); null keeps them in memory
      * @param logFile where the server's output goes; null for a temporary file
      */
-    ApicurioRegistry(Path home, int port, Duration startTimeout, Path logFile) {
+    ApicurioRegistry(Path home, int port, Duration startTimeout, Path dataDir, Path logFile) {
         this.home = home;
         this.port = port;
         this.startTimeout = startTimeout;
+        this.dataDir = dataDir;
         this.configuredLogFile = logFile;
     }
 
@@ -117,6 +121,9 @@ public final class ApicurioRegistry implements AutoCloseable {
         Ports.requireFree(port, "Apicurio Registry");
         long t0 = System.nanoTime();
         try {
+            if (dataDir != null) {
+                Files.createDirectories(dataDir);
+            }
             logFile =
                     configuredLogFile != null
                             ? configuredLogFile
@@ -157,6 +164,12 @@ public final class ApicurioRegistry implements AutoCloseable {
         cmd.add("-Dquarkus.http.host=127.0.0.1");
         cmd.add("-Dquarkus.http.port=" + port);
         cmd.add("-Dquarkus.management.enabled=false");
+        if (dataDir != null) {
+            // Schema ids must outlive a restart when the broker's records (which carry them) do.
+            cmd.add(
+                    "-Dapicurio.datasource.url=jdbc:h2:file:"
+                            + dataDir.toAbsolutePath().resolve("registry"));
+        }
         cmd.add("-jar");
         cmd.add(jar.toAbsolutePath().toString());
         return cmd;
@@ -229,7 +242,7 @@ public final class ApicurioRegistry implements AutoCloseable {
         return startupTime;
     }
 
-    /** Stops the server (its in-memory schemas are lost). */
+    /** Stops the server; schemas not kept in a data directory are lost. */
     @Override
     public synchronized void close() {
         stop(configuredLogFile == null);

@@ -10,6 +10,7 @@ public final class ApicurioRegistryBuilder {
     private int port;
     private Duration startTimeout = Duration.ofSeconds(90);
     private Path logFile;
+    private Path dataDir;
 
     ApicurioRegistryBuilder() {}
 
@@ -28,6 +29,15 @@ public final class ApicurioRegistryBuilder {
     /** How long to wait for the server to answer (default 90 s: it takes ~6-11 s). */
     public ApicurioRegistryBuilder optStartTimeout(Duration startTimeout) {
         this.startTimeout = startTimeout;
+        return this;
+    }
+
+    /**
+     * Keeps the schemas in an H2 database in this directory, so a restarted registry still knows
+     * the ids in the broker's records. Default: in memory, lost on close.
+     */
+    public ApicurioRegistryBuilder optDataDir(Path dataDir) {
+        this.dataDir = dataDir;
         return this;
     }
 
@@ -55,6 +65,7 @@ public final class ApicurioRegistryBuilder {
                 home != null ? home : ApicurioRegistry.defaultHome(),
                 port != 0 ? port : Ports.free(),
                 startTimeout,
+                dataDir,
                 logFile);
     }
 }

@@ -54,11 +54,17 @@ public final class TopicAdmin {
             CreateTopicsResult result =
                     admin.createTopics(missing.stream().map(TopicSpec::newTopic).toList());
             for (TopicSpec<?, ?> spec : missing) {
+                String what = "create topic " + spec.name();
                 try {
-                    await(result.values().get(spec.name()), timeout, "create topic " + spec.name());
+                    result.values().get(spec.name()).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                     created.add(spec.name());
-                } catch (TopicCreatedMeanwhile e) {
-                    toCheck.add(spec);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw failed(what, e.getCause());
+                    }
+                    toCheck.add(spec); // created by someone else since it was listed
+                } catch (TimeoutException | InterruptedException e) {
+                    throw failed(what, e);
                 }
             }
         }
@@ -126,30 +132,30 @@ public final class TopicAdmin {
         return entry == null || entry.value() == null ? orElse : entry.value();
     }
 
-    /** A topic that was missing when listed exists by the time it is created: check it instead. */
-    private static final class TopicCreatedMeanwhile extends RuntimeException {}
-
     private static <T> T await(Future<T> future, Duration timeout, String what) {
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof TopicExistsException) {
-                throw new TopicCreatedMeanwhile();
-            }
-            throw new UserInputException(
-                    "Kafka admin request '" + what + "' failed: " + e.getCause().getMessage(),
-                    e.getCause());
-        } catch (TimeoutException e) {
-            throw new UserInputException(
+            throw failed(what, e.getCause());
+        } catch (TimeoutException | InterruptedException e) {
+            throw failed(what, e);
+        }
+    }
+
+    private static RuntimeException failed(String what, Throwable cause) {
+        if (cause instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+            return new IllegalStateException("interrupted during '" + what + "'", cause);
+        }
+        if (cause instanceof TimeoutException) {
+            return new UserInputException(
                     "Kafka admin request '"
                             + what
-                            + "' got no answer within "
-                            + timeout.toSeconds()
-                            + " s: is the broker reachable?",
-                    e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during '" + what + "'", e);
+                            + "' got no answer in time: is the broker"
+                            + " reachable?",
+                    cause);
         }
+        return new UserInputException(
+                "Kafka admin request '" + what + "' failed: " + cause.getMessage(), cause);
     }
 }

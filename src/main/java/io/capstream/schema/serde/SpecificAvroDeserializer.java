@@ -33,7 +33,7 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
     private Class<T> type;
     private final Map<Integer, Resolved<T>> byWriterId = new ConcurrentHashMap<>();
 
-    /** The reader for one writer schema id, or why there is none. */
+    /** The reader for one writer schema id, or why there is none (worded without the topic). */
     private record Resolved<T>(DatumReader<T> reader, String readerName, String incompatibility) {}
 
     /**
@@ -80,7 +80,11 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
         }
         if (resolved.incompatibility() != null) {
             throw new WireFormatException(
-                    Problem.INCOMPATIBLE_SCHEMA, topic, id, resolved.incompatibility(), null);
+                    Problem.INCOMPATIBLE_SCHEMA,
+                    topic,
+                    id,
+                    "record on topic " + topic + ": " + resolved.incompatibility(),
+                    null);
         }
         int bodyBytes = data.length - WireFormat.HEADER_BYTES;
         BinaryDecoder decoder =
@@ -124,6 +128,9 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
                 r.readerName(), topic, id, data.length, data.length - WireFormat.HEADER_BYTES);
     }
 
+    /**
+     * Fetches the writer schema and pairs it with the reader class; cached per id by the caller.
+     */
     private Resolved<T> resolve(String topic, int id) {
         Schema writer;
         try {
@@ -158,10 +165,8 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
             return new Resolved<>(
                     null,
                     writer.getFullName(),
-                    "schema id "
+                    "its schema id "
                             + id
-                            + " of topic "
-                            + topic
                             + " is "
                             + writer.getFullName()
                             + ", which has no generated class here and no "
@@ -175,16 +180,22 @@ public class SpecificAvroDeserializer<T extends SpecificRecord> implements Deser
             return new Resolved<>(
                     null,
                     reader.getName(),
-                    "schema id "
+                    "its schema id "
                             + id
                             + " ("
                             + writer.getFullName()
-                            + ") of a record on topic "
-                            + topic
-                            + " cannot be read as "
+                            + ") cannot be read as "
                             + reader.getFullName()
                             + ": "
-                            + compatibility.getResult().getIncompatibilities());
+                            + compatibility.getResult().getIncompatibilities().stream()
+                                    .map(
+                                            i ->
+                                                    i.getType()
+                                                            + " "
+                                                            + i.getMessage()
+                                                            + " at "
+                                                            + i.getLocation())
+                                    .toList());
         }
         return new Resolved<>(
                 new SpecificDatumReader<>(writer, reader, model), reader.getName(), null);
