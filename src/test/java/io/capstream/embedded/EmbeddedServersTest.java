@@ -45,6 +45,16 @@ class EmbeddedServersTest {
     }
 
     @Test
+    void shouldShowEndOfLogWhenServerDiesDuringStartup(@TempDir Path home) throws IOException {
+        Files.writeString(home.resolve(ApicurioRegistry.RUNNER_JAR), "not a jar");
+        ApicurioRegistry registry = ApicurioRegistry.builder().optHome(home).build();
+        var e = assertThrows(UserInputException.class, registry::start);
+        assertTrue(e.getMessage().contains("exited with code 1 during startup"), e.getMessage());
+        assertTrue(e.getMessage().contains("Invalid or corrupt jarfile"), e.getMessage());
+        Files.deleteIfExists(registry.logFile());
+    }
+
+    @Test
     void shouldRejectSamePortTwiceWhenBuildingBroker() {
         assertThrows(
                 IllegalArgumentException.class,
