@@ -30,8 +30,8 @@ final class ActionCues {
     /** Two short arcs beside a raised hand at (x, y). */
     static void waveMarks(ToonPen pen, double x, double y, Color ink) {
         double w = pen.outlineWidth() * 1.2;
-        pen.stroke(new Arc2D.Double(x - 0.02, y - 0.16, 0.24, 0.3, -50, 100, Arc2D.OPEN), w, ink);
-        pen.stroke(new Arc2D.Double(x - 0.26, y - 0.16, 0.24, 0.3, 130, 100, Arc2D.OPEN), w, ink);
+        pen.stroke(new Arc2D.Double(x - 0.04, y - 0.2, 0.3, 0.38, -50, 100, Arc2D.OPEN), w, ink);
+        pen.stroke(new Arc2D.Double(x - 0.26, y - 0.2, 0.3, 0.38, 130, 100, Arc2D.OPEN), w, ink);
     }
 
     /** Two "z" zigzags rising from (x, y), the bigger one higher. */

@@ -97,8 +97,8 @@ final class BackgroundPainter {
     }
 
     private static void kitchen(Graphics2D g, double s, double gy, Random rng) {
-        rect(g, new Color(206, 230, 226), 0, 0, s, gy);
-        g.setColor(new Color(172, 202, 198));
+        rect(g, new Color(246, 222, 150), 0, 0, s, gy);
+        g.setColor(new Color(222, 192, 118));
         g.setStroke(new java.awt.BasicStroke((float) Math.max(1, 0.012 * s)));
         double tile = 0.125 * s;
         for (double v = tile; v < gy; v += tile) {
@@ -149,11 +149,11 @@ final class BackgroundPainter {
     }
 
     private static void city(Graphics2D g, double s, double gy, Random rng) {
-        rect(g, new Color(30, 40, 92), 0, 0, s, s);
+        rect(g, new Color(46, 60, 132), 0, 0, s, s);
         g.setColor(new Color(246, 240, 196));
         double mx = (0.15 + 0.7 * rng.nextDouble()) * s;
         g.fill(ellipse(mx, 0.11 * s, 0.12 * s, 0.12 * s));
-        g.setColor(new Color(30, 40, 92));
+        g.setColor(new Color(46, 60, 132));
         g.fill(ellipse(mx + 0.04 * s, 0.09 * s, 0.11 * s, 0.11 * s));
         double x = -0.05 * s * rng.nextDouble();
         while (x < s) {

@@ -84,7 +84,7 @@ final class BirdPainter {
                 pen.part(folded, shade);
         }
         if (action == Action.EATING) {
-            ActionCues.cookie(pen, 0.6, -0.66, 0.2);
+            ActionCues.cookie(pen, 0.64, -0.66, 0.28);
         }
     }
 

@@ -3,12 +3,8 @@ package io.capstream.data.toons;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
-import java.awt.geom.Rectangle2D;
 
-/**
- * Draws one placed character with its pose (tilt, lying down) and action cues, and knows how much
- * room each pose takes so the layout can keep characters apart.
- */
+/** Draws one placed character with its pose (tilt, lying down) and action cues. */
 final class CharacterPainter {
     private CharacterPainter() {}
 
@@ -17,9 +13,9 @@ final class CharacterPainter {
      *
      * @param groundY where shadows go (fraction of the image height)
      * @param ink colour of action marks, readable on this background
-     * @return the pixel bounds of the character's body (without marks and shadow)
+     * @return the pen, which knows the pixel bounds of what was drawn
      */
-    static Rectangle2D paint(Graphics2D g, Figure f, double groundY, int size, Color ink) {
+    static ToonPen paint(Graphics2D g, Figure f, double groundY, double size, Color ink) {
         Actor actor = f.actor();
         Action action = actor.action();
         double px = f.scale() * size;
@@ -33,7 +29,6 @@ final class CharacterPainter {
             g.scale(-1, 1);
         }
         ToonPen pen = new ToonPen(g, px);
-        AffineTransform upright = g.getTransform();
         boolean humanoid =
                 actor.kind() != Kind.BIRD
                         && actor.kind() != Kind.GHOST
@@ -49,6 +44,11 @@ final class CharacterPainter {
                 break;
             case FLYING:
                 g.rotate(-0.15, 0, -0.4);
+                break;
+            case EATING:
+                if (actor.kind() == Kind.BIRD) {
+                    g.rotate(0.3); // pecking
+                }
                 break;
             case JUMPING:
                 if (actor.kind() == Kind.FISH) {
@@ -78,9 +78,8 @@ final class CharacterPainter {
             default:
                 HumanoidPainter.paint(pen, actor, ink);
         }
-        g.setTransform(upright);
         g.setTransform(saved);
-        return pen.bounds();
+        return pen;
     }
 
     private static double sleepMarkX(Kind kind) {
@@ -115,50 +114,6 @@ final class CharacterPainter {
                     return 0.18;
                 }
                 return kind == Kind.FISH ? 0.3 : 0;
-        }
-    }
-
-    /** Half the width the pose takes, marks included, in character heights. */
-    static double halfWidth(Actor actor) {
-        switch (actor.kind()) {
-            case BIRD:
-                return actor.action() == Action.EATING ? 0.64 : 0.56;
-            case GHOST:
-                return 0.46;
-            case FISH:
-                return actor.action() == Action.EATING ? 0.66 : 0.62;
-            default:
-                switch (actor.action()) {
-                    case SLEEPING:
-                        return 0.54;
-                    case JUMPING:
-                    case DANCING:
-                        return 0.48;
-                    case RUNNING:
-                    case WAVING:
-                    case SITTING:
-                        return 0.44;
-                    default:
-                        return 0.38;
-                }
-        }
-    }
-
-    /** The height the pose takes above its foot point, marks included, in character heights. */
-    static double height(Actor actor) {
-        Action action = actor.action();
-        switch (actor.kind()) {
-            case FISH:
-                return action == Action.SLEEPING ? 1.0 : 0.78;
-            case GHOST:
-                return action == Action.SLEEPING ? 1.2 : 0.95;
-            case BIRD:
-                return action == Action.SLEEPING || action == Action.DANCING ? 1.2 : 1.04;
-            default:
-                if (action == Action.SLEEPING) {
-                    return 0.95;
-                }
-                return action == Action.DANCING ? 1.2 : 1.08;
         }
     }
 }

@@ -48,7 +48,7 @@ final class FishPainter {
         if (action == Action.SWIMMING) {
             ActionCues.bubbles(pen, 0.5, -0.44, ink);
         } else if (action == Action.EATING) {
-            ActionCues.cookie(pen, 0.5, -0.3, 0.2);
+            ActionCues.cookie(pen, 0.56, -0.3, 0.28);
         }
     }
 }

@@ -42,7 +42,7 @@ final class GhostPainter {
         }
         pen.fill(ellipse(0.04, -0.44, 0.08, action == Action.EATING ? 0.1 : 0.06), ToonPen.OUTLINE);
         if (action == Action.EATING) {
-            ActionCues.cookie(pen, 0.22, -0.42, 0.2);
+            ActionCues.cookie(pen, 0.1, -0.4, 0.3);
         }
         if (action == Action.WAVING) {
             ActionCues.waveMarks(pen, hands[2], hands[3], ink);
@@ -57,7 +57,7 @@ final class GhostPainter {
             case DANCING:
                 return new double[] {-0.44, -0.84, 0.44, -0.84};
             case EATING:
-                return new double[] {-0.42, -0.34, 0.16, -0.46};
+                return new double[] {-0.08, -0.38, 0.28, -0.38};
             case SLEEPING:
                 return new double[] {-0.38, -0.22, 0.38, -0.22};
             default:

@@ -62,7 +62,7 @@ final class HumanoidPainter {
                 robot(pen, c, dy, closed);
         }
         if (action == Action.EATING) {
-            ActionCues.cookie(pen, hands[2] + 0.06, hands[3] + dy, 0.2);
+            ActionCues.cookie(pen, 0.12, -0.62 + dy, 0.3);
         }
         if (action == Action.WAVING) {
             ActionCues.waveMarks(pen, hands[2], hands[3] + dy, ink);
@@ -97,7 +97,8 @@ final class HumanoidPainter {
             case RUNNING:
                 return new double[] {-0.32, -0.34, 0.36, -0.6};
             case EATING:
-                return new double[] {-0.28, -0.3, 0.24, -0.64};
+                // both hands hold a big cookie in front of the mouth
+                return new double[] {-0.05, -0.6, 0.3, -0.6};
             default:
                 return new double[] {-0.28, -0.3, 0.28, -0.3};
         }

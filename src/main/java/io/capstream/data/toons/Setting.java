@@ -11,7 +11,7 @@ public enum Setting {
     BEACH(
             List.of("on the beach", "at the beach", "by the sea"),
             List.of("a beach", "a sandy beach")),
-    /** Tiled wall, wooden table, plank floor. */
+    /** Warm tiled wall, wooden table, plank floor. */
     KITCHEN(List.of("in the kitchen", "in a kitchen"), List.of("a kitchen", "a tiled kitchen")),
     /** Dark sky with stars, a planet, grey moon ground. */
     SPACE(

@@ -35,7 +35,10 @@ public final class ToonCaptioner {
         SETTING_WITH,
         /** "the two red cats are jumping in the park". */
         DEFINITE,
-        /** "a sleeping white dog lies under the stars in space" (sleeping only). */
+        /**
+         * "a sleeping white dog lies under the stars in space" (sleeping, not for ghosts, which
+         * sleep upright).
+         */
         LIES,
         /** "two red cats dance in the park and a yellow bird flies above them" (second only). */
         AND_CLAUSE,
@@ -49,7 +52,8 @@ public final class ToonCaptioner {
                 case ADJECTIVE:
                     return scene.group().action().adjective();
                 case LIES:
-                    return scene.group().action() == Action.SLEEPING;
+                    return scene.group().action() == Action.SLEEPING
+                            && scene.group().kind() != Kind.GHOST;
                 case AND_CLAUSE:
                 case WHILE_CLAUSE:
                     return scene.second().isPresent();
@@ -62,9 +66,22 @@ public final class ToonCaptioner {
     private ToonCaptioner() {}
 
     /**
+     * A caption and the template it came from.
+     *
+     * @param template the template
+     * @param text the caption
+     */
+    public record Caption(Template template, String text) {}
+
+    /**
      * The reference captions of {@code scene}; the same generator state gives the same captions.
      */
     public static List<String> captions(ToonScene scene, Random rng) {
+        return written(scene, rng).stream().map(Caption::text).toList();
+    }
+
+    /** Like {@link #captions}, with the template of each caption. */
+    public static List<Caption> written(ToonScene scene, Random rng) {
         List<Template> templates = new ArrayList<>();
         for (Template t : Template.values()) {
             if (t.appliesTo(scene)) {
@@ -72,13 +89,14 @@ public final class ToonCaptioner {
             }
         }
         shuffle(templates, rng);
-        List<String> out = new ArrayList<>();
+        List<Caption> out = new ArrayList<>();
         for (Template t : templates) {
             // synonyms and long setting phrases can push a caption past the limit: retry a few
             for (int attempt = 0; attempt < 6 && out.size() < CAPTIONS_PER_IMAGE; attempt++) {
                 String caption = write(t, scene, rng);
-                if (caption.split(" ").length <= MAX_WORDS && !out.contains(caption)) {
-                    out.add(caption);
+                if (caption.split(" ").length <= MAX_WORDS
+                        && out.stream().noneMatch(c -> c.text().equals(caption))) {
+                    out.add(new Caption(t, caption));
                     break;
                 }
             }

@@ -6,6 +6,7 @@ import java.awt.Graphics2D;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
+import java.awt.geom.PathIterator;
 import java.awt.geom.Rectangle2D;
 
 /**
@@ -19,6 +20,7 @@ final class ToonPen {
     private final Graphics2D g;
     private final float outline;
     private Rectangle2D bounds;
+    private Rectangle2D allBounds;
 
     /**
      * @param g graphics already transformed into the character's coordinates
@@ -33,9 +35,14 @@ final class ToonPen {
         return g;
     }
 
-    /** Pixel bounds of every body part drawn so far (not of effects like shadows or notes). */
+    /** Pixel bounds of every body part drawn so far (not of marks like notes or "z"s). */
     Rectangle2D bounds() {
         return bounds == null ? new Rectangle2D.Double() : bounds;
+    }
+
+    /** Pixel bounds of everything drawn so far, marks included. */
+    Rectangle2D allBounds() {
+        return allBounds == null ? new Rectangle2D.Double() : allBounds;
     }
 
     /** A filled body part with the dark outline. */
@@ -45,7 +52,7 @@ final class ToonPen {
         g.setColor(OUTLINE);
         g.setStroke(new BasicStroke(outline, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         g.draw(shape);
-        track(shape);
+        track(shape, outline, true);
     }
 
     /** A straight limb: a thick stroke in the body colour with the outline around it. */
@@ -65,7 +72,7 @@ final class ToonPen {
         g.setColor(fill);
         g.setStroke(new BasicStroke((float) width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         g.draw(path);
-        track(new BasicStroke((float) width + 2 * outline).createStrokedShape(path));
+        track(new BasicStroke((float) width + outline).createStrokedShape(path), outline, true);
     }
 
     /** A plain stroke (whiskers, closed eyes, motion marks) in a given colour. */
@@ -73,18 +80,19 @@ final class ToonPen {
         g.setColor(color);
         g.setStroke(new BasicStroke((float) width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         g.draw(shape);
+        track(shape, width, false);
     }
 
     /** A filled dot without outline (eyes, nose). */
     void dot(double x, double y, double r, Color color) {
-        g.setColor(color);
-        g.fill(new Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r));
+        fill(new Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r), color);
     }
 
     /** A filled shape without outline. */
     void fill(Shape shape, Color color) {
         g.setColor(color);
         g.fill(shape);
+        track(shape, 0, false);
     }
 
     /** Outline width in character units; effects scale their strokes with it. */
@@ -92,9 +100,38 @@ final class ToonPen {
         return outline;
     }
 
-    private void track(Shape shape) {
-        Rectangle2D b = g.getTransform().createTransformedShape(shape).getBounds2D();
-        bounds = bounds == null ? b : bounds.createUnion(b);
+    /**
+     * Unions the tight pixel bounds of {@code shape} (curves flattened, not control points), grown
+     * by half the {@code stroke} width drawn around it, into the mark bounds and, for body parts,
+     * the body bounds.
+     */
+    private void track(Shape shape, double stroke, boolean body) {
+        double minX = Double.POSITIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        double[] c = new double[6];
+        for (PathIterator it = shape.getPathIterator(g.getTransform(), 0.1);
+                !it.isDone();
+                it.next()) {
+            if (it.currentSegment(c) != PathIterator.SEG_CLOSE) {
+                minX = Math.min(minX, c[0]);
+                minY = Math.min(minY, c[1]);
+                maxX = Math.max(maxX, c[0]);
+                maxY = Math.max(maxY, c[1]);
+            }
+        }
+        if (minX > maxX) {
+            return;
+        }
+        double o = stroke * 0.5 * Math.sqrt(Math.abs(g.getTransform().getDeterminant()));
+        Rectangle2D b =
+                new Rectangle2D.Double(
+                        minX - o, minY - o, maxX - minX + 2 * o, maxY - minY + 2 * o);
+        allBounds = allBounds == null ? b : allBounds.createUnion(b);
+        if (body) {
+            bounds = bounds == null ? b : bounds.createUnion(b);
+        }
     }
 
     static Ellipse2D ellipse(double cx, double cy, double w, double h) {

@@ -34,7 +34,7 @@ public final class ToonRenderer {
             Color ink = BackgroundPainter.ink(scene.setting());
             List<Rectangle2D> boxes = new ArrayList<>();
             for (Figure f : scene.figures()) {
-                boxes.add(CharacterPainter.paint(g, f, scene.groundY(), size, ink));
+                boxes.add(CharacterPainter.paint(g, f, scene.groundY(), size, ink).bounds());
             }
             return new Rendered(image, List.copyOf(boxes));
         } finally {
