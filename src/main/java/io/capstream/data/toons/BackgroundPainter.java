@@ -97,8 +97,8 @@ final class BackgroundPainter {
     }
 
     private static void kitchen(Graphics2D g, double s, double gy, Random rng) {
-        rect(g, new Color(246, 222, 150), 0, 0, s, gy);
-        g.setColor(new Color(222, 192, 118));
+        rect(g, new Color(248, 212, 176), 0, 0, s, gy);
+        g.setColor(new Color(226, 184, 148));
         g.setStroke(new java.awt.BasicStroke((float) Math.max(1, 0.012 * s)));
         double tile = 0.125 * s;
         for (double v = tile; v < gy; v += tile) {
@@ -182,6 +182,17 @@ final class BackgroundPainter {
 
     private static void forest(Graphics2D g, double s, double gy, Random rng) {
         rect(g, new Color(206, 228, 206), 0, 0, s, s);
+        // a misty row of distant pines behind the near ones
+        g.setColor(new Color(128, 172, 136));
+        for (double bx = -0.06 * s * rng.nextDouble(); bx < s + 0.1 * s; bx += 0.09 * s) {
+            double h = (0.4 + 0.2 * rng.nextDouble()) * s;
+            Path2D pine = new Path2D.Double();
+            pine.moveTo(bx - 0.08 * s, gy);
+            pine.lineTo(bx, gy - h);
+            pine.lineTo(bx + 0.08 * s, gy);
+            pine.closePath();
+            g.fill(pine);
+        }
         double x = -0.08 * s * rng.nextDouble();
         while (x < s + 0.1 * s) {
             double w = (0.16 + 0.06 * rng.nextDouble()) * s;
