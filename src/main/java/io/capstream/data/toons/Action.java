@@ -7,33 +7,31 @@ import java.util.Locale;
  * a shadow, "z" marks, motion lines, food or music notes).
  */
 public enum Action {
-    STANDING("standing", "stands", "stand", false, false),
-    SITTING("sitting", "sits", "sit", false, false),
-    JUMPING("jumping", "jumps", "jump", true, false),
-    RUNNING("running", "runs", "run", true, false),
-    WAVING("waving", "waves", "wave", true, false),
-    SLEEPING("sleeping", "sleeps", "sleep", true, false),
-    EATING("eating", "eats", "eat", false, false),
-    DANCING("dancing", "dances", "dance", true, false),
+    STANDING("standing", "stands", "stand", false),
+    SITTING("sitting", "sits", "sit", false),
+    JUMPING("jumping", "jumps", "jump", true),
+    RUNNING("running", "runs", "run", true),
+    WAVING("waving", "waves", "wave", true),
+    SLEEPING("sleeping", "sleeps", "sleep", true),
+    EATING("eating", "eats", "eat", false),
+    DANCING("dancing", "dances", "dance", true),
     /** Birds only: wings spread, high up. */
-    FLYING("flying", "flies", "fly", true, true),
+    FLYING("flying", "flies", "fly", true),
     /** Ghosts only: the ghost's resting pose, hovering. */
-    FLOATING("floating", "floats", "float", true, true),
+    FLOATING("floating", "floats", "float", true),
     /** Fish only: the fish's resting pose, with bubbles. */
-    SWIMMING("swimming", "swims", "swim", true, true);
+    SWIMMING("swimming", "swims", "swim", true);
 
     private final String ing;
     private final String singular;
     private final String plural;
     private final boolean adjective;
-    private final boolean airborne;
 
-    Action(String ing, String singular, String plural, boolean adjective, boolean airborne) {
+    Action(String ing, String singular, String plural, boolean adjective) {
         this.ing = ing;
         this.singular = singular;
         this.plural = plural;
         this.adjective = adjective;
-        this.airborne = airborne;
     }
 
     /** The participle, e.g. "jumping". */
@@ -49,13 +47,6 @@ public enum Action {
     /** Whether the participle reads well before a noun ("a jumping cat", not "an eating cat"). */
     public boolean adjective() {
         return adjective;
-    }
-
-    /**
-     * Whether the character is drawn off the ground, so that it can be placed above another one.
-     */
-    public boolean airborne() {
-        return airborne;
     }
 
     /** The JSON name, same as {@link #ing()}. */

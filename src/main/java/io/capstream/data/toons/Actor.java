@@ -13,4 +13,18 @@ public record Actor(Kind kind, Colour colour, Action action) {
             throw new IllegalArgumentException("a " + kind.word() + " cannot be " + action.ing());
         }
     }
+
+    /**
+     * Whether it is drawn hovering (a flying bird, an awake ghost or fish), so that it can be
+     * placed above another character. A jumping character is only briefly off the ground.
+     */
+    public boolean hovers() {
+        switch (kind) {
+            case GHOST:
+            case FISH:
+                return action != Action.SLEEPING && action != Action.JUMPING;
+            default:
+                return action == Action.FLYING;
+        }
+    }
 }

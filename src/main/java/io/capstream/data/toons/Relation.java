@@ -12,7 +12,7 @@ public enum Relation {
     LEFT_OF(List.of("to the left of")),
     RIGHT_OF(List.of("to the right of")),
     ABOVE(List.of("above", "over")),
-    BELOW(List.of("below", "beneath")),
+    BELOW(List.of("below")),
     BESIDE(List.of("next to", "beside"));
 
     private final List<String> phrases;

@@ -31,10 +31,10 @@ public final class SceneSampler {
             } while (kind == group.kind());
             Actor other = actor(rng, kind, group.colour());
             List<Relation> possible = new ArrayList<>(List.of(Relation.LEFT_OF, Relation.RIGHT_OF));
-            if (other.action().airborne()) {
+            if (other.hovers()) {
                 possible.add(Relation.ABOVE);
             }
-            if (group.action().airborne()) {
+            if (group.hovers()) {
                 possible.add(Relation.BELOW);
             }
             second = Optional.of(other);

@@ -6,7 +6,6 @@ import io.capstream.data.Split;
 import io.capstream.util.Progress;
 import io.capstream.util.UserInputException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +39,11 @@ public final class ToonDatasetGenerator {
      */
     public record Summary(Map<Split, Integer> counts, double seconds) {}
 
-    /** Generates the dataset {@code config} describes, advancing {@code progress} per image. */
+    /**
+     * Generates the dataset {@code config} describes, advancing {@code progress} per image.
+     *
+     * @throws UserInputException if {@code --out} cannot take the dataset or cannot be written
+     */
     public static Summary generate(ToonDatasetConfig config, Progress progress) {
         long start = System.nanoTime();
         Path out = config.out();
@@ -54,28 +57,26 @@ public final class ToonDatasetGenerator {
                 coco.put(s, CocoCaptions.create(config, s));
                 refs.put(s, ToonJson.object());
             }
-            ObjectNode groundTruth = ToonJson.object();
-            groundTruth.put("kind", ToonGroundTruth.KIND);
-            ObjectNode items = groundTruth.putObject("items");
             Map<Split, Integer> counts = new EnumMap<>(Split.class);
-            for (int i = 0; i < config.images(); i++) {
-                int id = i + 1;
-                String fileName = String.format(Locale.ROOT, "toon_%06d.png", id);
-                Random rng = new Random(imageSeed(config.seed(), i));
-                ToonScene scene = SceneSampler.sample(rng);
-                List<String> captions = ToonCaptioner.captions(scene, rng);
-                ToonRenderer.Rendered r = ToonRenderer.render(scene, config.size());
-                Pngs.write(r.image(), images.resolve(fileName));
+            try (GroundTruthWriter truth =
+                    new GroundTruthWriter(out.resolve(ToonGroundTruth.FILE_NAME))) {
+                for (int i = 0; i < config.images(); i++) {
+                    int id = i + 1;
+                    String fileName = String.format(Locale.ROOT, "toon_%06d.png", id);
+                    Random rng = new Random(imageSeed(config.seed(), i));
+                    ToonScene scene = SceneSampler.sample(rng);
+                    List<String> captions = ToonCaptioner.captions(scene, rng);
+                    ToonRenderer.Rendered r = ToonRenderer.render(scene, config.size());
+                    Pngs.write(r.image(), images.resolve(fileName));
 
-                Split split = splits[i];
-                counts.merge(split, 1, Integer::sum);
-                CocoCaptions.add(coco.get(split), id, fileName, config.size(), captions);
-                ArrayNode list = refs.get(split).putArray(Integer.toString(id));
-                captions.forEach(list::add);
-                items.set(
-                        Integer.toString(id),
-                        ToonGroundTruth.item(fileName, split, scene, r.boxes()));
-                progress.step();
+                    Split split = splits[i];
+                    counts.merge(split, 1, Integer::sum);
+                    CocoCaptions.add(coco.get(split), id, fileName, config.size(), captions);
+                    ArrayNode list = refs.get(split).putArray(Integer.toString(id));
+                    captions.forEach(list::add);
+                    truth.add(id, ToonGroundTruth.item(fileName, split, scene, r.boxes()));
+                    progress.step();
+                }
             }
             Path annotations = Files.createDirectories(out.resolve("annotations"));
             Path eval = Files.createDirectories(out.resolve("eval"));
@@ -83,10 +84,10 @@ public final class ToonDatasetGenerator {
                 ToonJson.write(annotations.resolve("captions_" + s.id() + ".json"), coco.get(s));
                 ToonJson.write(eval.resolve("refs_" + s.id() + ".json"), refs.get(s));
             }
-            ToonJson.write(out.resolve(ToonGroundTruth.FILE_NAME), groundTruth);
             return new Summary(counts, (System.nanoTime() - start) / 1e9);
         } catch (IOException e) {
-            throw new UncheckedIOException("writing toon dataset to " + out + " failed", e);
+            throw new UserInputException(
+                    "cannot write the toon dataset to --out " + out + ": " + e, e);
         }
     }
 

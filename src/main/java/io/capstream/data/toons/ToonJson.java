@@ -1,5 +1,6 @@
 package io.capstream.data.toons;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -36,6 +38,11 @@ final class ToonJson {
 
     static ObjectNode object() {
         return MAPPER.createObjectNode();
+    }
+
+    /** A generator that writes in the same form as {@link #write}; close it to finish the file. */
+    static JsonGenerator generator(OutputStream out) throws IOException {
+        return WRITER.createGenerator(out);
     }
 
     static void write(Path file, JsonNode node) throws IOException {

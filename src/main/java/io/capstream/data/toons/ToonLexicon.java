@@ -26,8 +26,6 @@ final class ToonLexicon {
         switch (action) {
             case SLEEPING:
                 return List.of("sleeping", "asleep");
-            case FLOATING:
-                return List.of("floating", "hovering");
             case JUMPING:
                 return List.of("jumping", "leaping");
             case EATING:
@@ -44,14 +42,7 @@ final class ToonLexicon {
         if (!action.adjective()) {
             return List.of();
         }
-        switch (action) {
-            case FLOATING:
-                return List.of("floating", "hovering");
-            case JUMPING:
-                return List.of("jumping", "leaping");
-            default:
-                return List.of(action.ing());
-        }
+        return action == Action.JUMPING ? List.of("jumping", "leaping") : List.of(action.ing());
     }
 
     /**
@@ -60,8 +51,6 @@ final class ToonLexicon {
     static List<String> verbs(Action action, int count) {
         boolean one = count == 1;
         switch (action) {
-            case FLOATING:
-                return one ? List.of("floats", "hovers") : List.of("float", "hover");
             case JUMPING:
                 return one ? List.of("jumps", "leaps") : List.of("jump", "leap");
             case EATING:
