@@ -59,14 +59,12 @@ final class ActionCues {
     }
 
     private static void note(ToonPen pen, double x, double y, double size, Color ink) {
-        pen.fill(ellipse(x, y, size * 0.7, size * 0.5), ink);
-        double stemX = x + size * 0.3;
-        double w = pen.outlineWidth() * 1.1;
-        pen.stroke(new Line2D.Double(stemX, y, stemX, y - size * 1.3), w, ink);
-        pen.stroke(
-                new Line2D.Double(stemX, y - size * 1.3, stemX + size * 0.45, y - size * 0.9),
-                w,
-                ink);
+        pen.fill(ellipse(x, y, size * 0.9, size * 0.65), ink);
+        double stemX = x + size * 0.38;
+        double top = y - size * 1.2;
+        double w = pen.outlineWidth() * 1.2;
+        pen.stroke(new Line2D.Double(stemX, y, stemX, top), w, ink);
+        pen.stroke(new Line2D.Double(stemX, top, stemX + size * 0.5, top + size * 0.45), w, ink);
     }
 
     /** Three horizontal motion lines behind a runner (behind = -x). */

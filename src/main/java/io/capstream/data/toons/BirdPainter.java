@@ -74,8 +74,9 @@ final class BirdPainter {
                 pen.part(wing(0.02, -0.62, 0.4, -0.15), shade);
                 break;
             case WAVING:
-                pen.part(wing(0.0, -0.58, 0.4, -0.05), shade);
-                ActionCues.waveMarks(pen, 0.02, -0.96, ink);
+                // one wing raised up and back, clear of the head
+                pen.part(wing(-0.06, -0.52, 0.44, -0.7), shade);
+                ActionCues.waveMarks(pen, -0.34, -0.86, ink);
                 break;
             default:
                 Shape folded =

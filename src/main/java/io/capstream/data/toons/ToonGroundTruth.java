@@ -9,7 +9,6 @@ import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -93,9 +92,7 @@ public final class ToonGroundTruth {
             throw new UserInputException(file + " has no \"items\" object");
         }
         Map<String, ToonMeaning> out = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = items.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : items.properties()) {
             try {
                 out.put(e.getKey(), meaning(e.getValue()));
             } catch (IllegalArgumentException | NullPointerException ex) {

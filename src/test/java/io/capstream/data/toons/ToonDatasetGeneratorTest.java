@@ -113,8 +113,7 @@ class ToonDatasetGeneratorTest {
         for (Split split : Split.values()) {
             JsonNode json =
                     JSON.readTree(out.resolve("eval/refs_" + split.id() + ".json").toFile());
-            for (var it = json.fields(); it.hasNext(); ) {
-                var e = it.next();
+            for (var e : json.properties()) {
                 for (JsonNode caption : e.getValue()) {
                     ToonMeaning m = ToonCaptionGrammar.parseStrict(caption.asText()).orElseThrow();
                     assertTrue(m.consistentWith(truth.get(e.getKey())), caption.asText());

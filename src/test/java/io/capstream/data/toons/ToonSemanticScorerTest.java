@@ -134,7 +134,7 @@ class ToonSemanticScorerTest {
         Path file = out.resolve(ToonGroundTruth.FILE_NAME);
         Map<String, String> hyps = new LinkedHashMap<>();
         var refs = ToonJson.MAPPER.readTree(out.resolve("eval/refs_train.json").toFile());
-        refs.fields().forEachRemaining(e -> hyps.put(e.getKey(), e.getValue().get(0).asText()));
+        refs.properties().forEach(e -> hyps.put(e.getKey(), e.getValue().get(0).asText()));
         ToonSemanticReport r = ToonSemanticScorer.score(file, hyps);
         assertEquals(hyps.size(), r.images());
         assertEquals(1.0, r.scene());
