@@ -35,6 +35,10 @@ public final class PtbTokenizer {
                     "''", "'", "``", "`", "-LRB-", "-RRB-", "-LCB-", "-RCB-", ".", "?", "!", ",",
                     ":", "-", "--", "...", ";");
 
+    /** Words that a pushback rule splits ("cannot" gives "can not"). */
+    private static final Set<String> SPLIT_WORDS =
+            Set.of("cannot", "gonna", "gotta", "lemme", "gimme", "wanna");
+
     /** Line ends other than {@code \n} that CoreNLP knows; here they become plain spaces. */
     private static final String OTHER_LINE_ENDS = "[\r\u000B\u000C\u0085\u2028\u2029]";
 
@@ -80,6 +84,36 @@ public final class PtbTokenizer {
         return lines;
     }
 
+    /**
+     * Fast path for the common token: a run of ASCII letters followed by a space, a tab, a line end
+     * or the end of the text can only lex as that word, except for the words CoreNLP splits.
+     * Returns the end of such a run, or -1.
+     */
+    private static int plainWordEnd(String text, int pos) {
+        int end = pos;
+        while (end < text.length() && isAsciiLetter(text.charAt(end))) {
+            end++;
+        }
+        if (end == pos) {
+            return -1;
+        }
+        if (end < text.length()) {
+            char next = text.charAt(end);
+            if (next != ' ' && next != '\t' && next != '\n') {
+                return -1;
+            }
+        }
+        if (end - pos >= 5
+                && SPLIT_WORDS.contains(text.substring(pos, end).toLowerCase(Locale.ROOT))) {
+            return -1;
+        }
+        return end;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
     private static void lex(String text, List<List<String>> lines) {
         List<Matcher> matchers = new ArrayList<>(PtbRules.RULES.size());
         for (LexRule rule : PtbRules.RULES) {
@@ -92,6 +126,16 @@ public final class PtbTokenizer {
             if (c == '\n') {
                 lines.add(new ArrayList<>());
                 pos++;
+                continue;
+            }
+            if (c == ' ' || c == '\t') {
+                pos++;
+                continue;
+            }
+            int word = plainWordEnd(text, pos);
+            if (word > 0) {
+                lines.get(lines.size() - 1).add(text.substring(pos, word));
+                pos = word;
                 continue;
             }
             int bestRule = -1;
