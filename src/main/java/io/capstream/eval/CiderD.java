@@ -62,6 +62,25 @@ public final class CiderD {
         return new MetricScore(MetricScore.mean(perImage), perImage);
     }
 
+    /**
+     * The Gaussian length penalty {@code e^(−δ²/2σ²)}. The reference code's "length" is the number
+     * of bigrams, {@code max(words − 1, 0)}, so δ is the word-count difference except when a side
+     * is empty.
+     */
+    static double lengthPenalty(int hypBigrams, int refBigrams) {
+        double delta = hypBigrams - refBigrams;
+        return Math.pow(Math.E, -(delta * delta) / (2 * SIGMA * SIGMA));
+    }
+
+    /** The reference code's sentence length: its number of bigrams. */
+    static int bigramLength(NGrams grams) {
+        int count = 0;
+        for (int tf : grams.order(2).values()) {
+            count += tf;
+        }
+        return count;
+    }
+
     /** The tf-idf vectors of one sentence, split by n-gram order. */
     private static final class Vector {
         final List<Map<String, Double>> weights = new ArrayList<>(NGrams.MAX_N);
@@ -69,7 +88,6 @@ public final class CiderD {
         final int bigramCount;
 
         Vector(NGrams grams, Map<String, Integer> documentFrequency, double logN) {
-            int bigrams = 0;
             for (int n = 1; n <= NGrams.MAX_N; n++) {
                 Map<String, Double> w = new LinkedHashMap<>();
                 double squares = 0;
@@ -78,19 +96,15 @@ public final class CiderD {
                     double weight = e.getValue() * (logN - Math.log(Math.max(1.0, df)));
                     w.put(e.getKey(), weight);
                     squares += Math.pow(weight, 2);
-                    if (n == 2) {
-                        bigrams += e.getValue();
-                    }
                 }
                 weights.add(w);
                 norm[n - 1] = Math.sqrt(squares);
             }
-            this.bigramCount = bigrams;
+            this.bigramCount = bigramLength(grams);
         }
 
         double[] similarity(Vector ref) {
-            double delta = bigramCount - ref.bigramCount;
-            double penalty = Math.pow(Math.E, -(delta * delta) / (2 * SIGMA * SIGMA));
+            double penalty = lengthPenalty(bigramCount, ref.bigramCount);
             double[] val = new double[NGrams.MAX_N];
             for (int n = 0; n < val.length; n++) {
                 Map<String, Double> refWeights = ref.weights.get(n);

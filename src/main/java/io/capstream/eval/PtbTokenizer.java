@@ -54,9 +54,21 @@ public final class PtbTokenizer {
      *     empty
      */
     public List<String> tokenizeAll(List<String> captions) {
-        List<List<String>> lines = lexLines(captions);
-        List<String> out = new ArrayList<>(lines.size());
-        for (List<String> line : lines) {
+        List<String> out = new ArrayList<>(captions.size());
+        for (List<String> tokens : tokensAll(captions)) {
+            out.add(String.join(" ", tokens));
+        }
+        return out;
+    }
+
+    /** The tokens of one caption tokenized on its own, after filtering and lower-casing. */
+    public List<String> tokens(String caption) {
+        return tokensAll(List.of(caption)).get(0);
+    }
+
+    private static List<List<String>> tokensAll(List<String> captions) {
+        List<List<String>> out = new ArrayList<>(captions.size());
+        for (List<String> line : lexLines(captions)) {
             List<String> kept = new ArrayList<>(line.size());
             for (String token : line) {
                 String lower = token.toLowerCase(Locale.ROOT);
@@ -64,7 +76,7 @@ public final class PtbTokenizer {
                     kept.add(lower);
                 }
             }
-            out.add(String.join(" ", kept));
+            out.add(kept);
         }
         return out;
     }
