@@ -57,7 +57,8 @@ public final class CaptionScorer {
      * @param typeToIds image ids by type; ids absent from {@code hyps} are ignored and a type left
      *     with no image is omitted
      * @return scores by type in {@code typeToIds} order, followed by {@value #OTHER_TYPE} for the
-     *     images of {@code hyps} under no type, if there are any
+     *     images of {@code hyps} under no type, if there are any ({@code other-untyped} if {@code
+     *     typeToIds} already has a type {@value #OTHER_TYPE})
      */
     public Map<String, Scores> scoreByType(
             Map<String, List<String>> refs,
@@ -80,8 +81,9 @@ public final class CaptionScorer {
         }
         Set<String> untyped = new LinkedHashSet<>(hyps.keySet());
         untyped.removeAll(typed);
-        if (!untyped.isEmpty() && !out.containsKey(OTHER_TYPE)) {
-            out.put(OTHER_TYPE, score(subset(refs, untyped), subset(hyps, untyped)));
+        if (!untyped.isEmpty()) {
+            String name = typeToIds.containsKey(OTHER_TYPE) ? OTHER_TYPE + "-untyped" : OTHER_TYPE;
+            out.put(name, score(subset(refs, untyped), subset(hyps, untyped)));
         }
         return out;
     }
