@@ -26,6 +26,8 @@ final class PtbRules {
     static final String REDAUX = APOS + "(?:[msdMSD]|(?i:re|ve|ll))";
     static final String SREDAUX = "(?i:n)" + APOSETC + "(?i:t)";
     static final String NOT_LETTER_OR_END = "[^A-Za-z]|$";
+    static final String HYPHENATED =
+            LD + "[A-Za-z0-9.,\\u00AD]*(?:-" + LD + "[A-Za-z0-9\\u00AD]*)+";
 
     /**
      * Abbreviations that keep their period and, like CoreNLP's {@code ABBREV1/[^][^]}, compete with
@@ -122,15 +124,26 @@ final class PtbRules {
                     LexRule.mapBefore(
                             "clitic", REDAUX, NOT_LETTER_OR_END, PtbRules::asciiApostrophe),
                     LexRule.map("nt", SREDAUX, PtbRules::asciiApostrophe),
+                    // Unlike ', a typographic apostrophe or &apos; makes a clitic even before a
+                    // letter
+                    LexRule.map(
+                            "typographicClitic",
+                            "(?:[\\u0092\\u2019]|(?i:&apos;))(?:[msdMSD]|(?i:re|ve|ll))",
+                            PtbRules::asciiApostrophe),
                     LexRule.keep("twoApostrophes", "''"),
+                    // An ASCII quote before a letter wins ties that other quotes lose ("'N" vs
+                    // "’N")
+                    LexRule.mapBefore(
+                            "asciiOpenQuote", "'", LETTER + "|" + DIGIT, PtbRules::quotes),
+                    LexRule.keep("apostropheWord", apostropheWord()),
+                    LexRule.keepBefore("yApostrophe", "(?i:y)" + APOS, LETTER),
+                    LexRule.keepBefore("apostropheYear", APOS + "[0-9]{2}", "[ \\t\\n\\u00A0]"),
                     LexRule.mapBefore(
                             "openQuote",
                             QUOTE_CHARS + "{1,2}|" + APOS,
                             LETTER + "|" + DIGIT,
                             PtbRules::quotes),
                     LexRule.map("closeQuote", QUOTE_CHARS + "{1,2}|" + APOS, PtbRules::quotes),
-                    LexRule.keep("apostropheWord", apostropheWord()),
-                    LexRule.keepBefore("yApostrophe", "(?i:y)" + APOS, LETTER),
                     LexRule.keep(
                             "url",
                             "(?i:https?)://[^ \\t\\n\\f\\r\"<>|()]+[^ \\t\\n\\f\\r\"<>|.!?(){},-]"),
@@ -184,8 +197,6 @@ final class PtbRules {
                             "slashed",
                             "[A-Za-z0-9]+(?:-[A-Za-z]+){0,2}(?:\\\\?/[A-Za-z0-9]+(?:-[A-Za-z]+){0,2}){1,2}"),
                     LexRule.keep("progLang", "(?i:c)\\+\\+|(?i:c|f)#"),
-                    LexRule.keep(
-                            "fileName", "[A-Za-z0-9]+(?:\\.[A-Za-z0-9]+)*\\." + FILE_EXTENSIONS),
                     LexRule.keep("dollar", "[A-Z]*\\$|#"),
                     LexRule.map(
                             "currency",
@@ -210,7 +221,13 @@ final class PtbRules {
                                     + SPACE_NL
                                     + ")"),
                     LexRule.keep("acronym", "[A-Za-z](?:\\.[A-Za-z])*\\."),
+                    LexRule.keepBefore(
+                            "fileName",
+                            "[A-Za-z0-9]+(?:\\.[A-Za-z0-9]+)*\\." + FILE_EXTENSIONS,
+                            SPACE_NL + "|[.?!,]|$"),
                     LexRule.keepBefore("wordBeforeComma", WORD + "\\.", "[,;:\\u3001]"),
+                    LexRule.keepBefore("thingBeforeComma", thing() + "\\.", "[,;:\\u3001]"),
+                    LexRule.keepBefore("hyphenatedBeforeComma", HYPHENATED + "\\.", "[,;:\\u3001]"),
                     LexRule.map("phone", PHONE, s -> s.replace(' ', '\u00A0')),
                     LexRule.map("doubleQuote", "\"|(?i:&quot;)", s -> "''"),
                     LexRule.keep("bang", "(?i:E|Yahoo|Jeopardy)!"),
@@ -225,9 +242,7 @@ final class PtbRules {
                             "[.\\u00A1\\u00BF\\u037E\\u0589\\u061F\\u06D4\\u0700-\\u0702\\u07FA"
                                     + "\\u3002]"),
                     LexRule.keep("equalsSlash", "[=/]"),
-                    LexRule.keep(
-                            "hyphenated",
-                            LD + "[A-Za-z0-9.,\\u00AD]*(?:-" + LD + "[A-Za-z0-9\\u00AD]*)+"),
+                    LexRule.keep("hyphenated", HYPHENATED),
                     LexRule.keep("thing", thing()),
                     LexRule.keep("capsAmpersand", "[A-Z]+(?:(?:[+&]|(?i:&amp;))[A-Z]+)+"),
                     LexRule.keep("duckFeet", "<<|>>"),
@@ -285,12 +300,13 @@ final class PtbRules {
     }
 
     static String asciiApostrophe(String s) {
-        return s.replaceAll("(?i:&apos;)|[\\u0092\\u2019`\\u0091\\u2018\\u201B]", "'");
+        // CoreNLP normalizes only the lower-case entity, although it lexes it in any case
+        return s.replaceAll("&apos;|[\\u0092\\u2019`\\u0091\\u2018\\u201B]", "'");
     }
 
     /** PTB quotes: each quote character becomes a backquote or apostrophe form. */
     static String quotes(String s) {
-        s = s.replaceAll("(?i)&apos;", "'");
+        s = s.replace("&apos;", "'");
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

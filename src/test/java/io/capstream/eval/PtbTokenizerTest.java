@@ -20,11 +20,16 @@ class PtbTokenizerTest {
     /**
      * Each file holds the real pipeline's output (pycocoevalcap's ptbtokenizer.py with CoreNLP
      * 3.4.1) for its inputs tokenized as one call: the research probes, hand-written probes of
-     * every rule, and 3000 seeded random strings of tricky fragments.
+     * every rule, 3000 seeded random strings of tricky fragments and 3000 caption-like sentences.
      */
     @ParameterizedTest
     @ValueSource(
-            strings = {"tokenizer-probes.json", "tokenizer-cases.json", "tokenizer-random.json"})
+            strings = {
+                "tokenizer-probes.json",
+                "tokenizer-cases.json",
+                "tokenizer-random.json",
+                "tokenizer-captions.json"
+            })
     void shouldReproduceCoreNlpOutputWhenTokenizingProbeFile(String file) throws IOException {
         List<String> inputs = new ArrayList<>();
         List<String> expected = new ArrayList<>();
