@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "eval",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {
             "Scores hypothesis captions against reference captions with BLEU-1..4, METEOR,"
                     + " ROUGE-L and CIDEr-D, computed as pycocoevalcap does (PTB tokenization"

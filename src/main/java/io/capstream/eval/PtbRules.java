@@ -30,8 +30,8 @@ final class PtbRules {
             LD + "[A-Za-z0-9.,\\u00AD]*(?:-" + LD + "[A-Za-z0-9\\u00AD]*)+";
 
     /**
-     * Abbreviations that keep their period and, like CoreNLP's {@code ABBREV1/[^][^]}, compete with
-     * two characters of trailing context (so {@code etc.x} splits but {@code mr.x} does not).
+     * Abbreviations that keep their period and compete for the longest match with two characters of
+     * trailing context, as CoreNLP's do (so {@code etc.x} splits but {@code mr.x} does not).
      * Literal parts match any case; a leading capital in brackets below is case-sensitive.
      */
     static final String ABBREV1 =
