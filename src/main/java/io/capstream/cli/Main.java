@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Kafka-native image captioning and image-pair change captioning.",
-        subcommands = {CommandLine.HelpCommand.class, GenerateCommand.class, DatasetCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            GenerateCommand.class,
+            DatasetCommand.class,
+            EvalCommand.class
+        })
 public final class Main implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
