@@ -85,7 +85,7 @@ public final class DeciderModel extends AbstractBlock implements CaptioningModel
     public LossTerms lossTerms(
             ParameterStore ps, NDArray before, NDArray after, int[][] captions, boolean training) {
         CaptioningModel.checkBatch(this, new NDList(before, after), captions);
-        try (BatchScope scope = BatchScope.borrowing(before, after)) {
+        try (BatchScope scope = BatchScope.forPass(training, before, after)) {
             LossTerms terms = new LossTerms();
             PairEncoding enc = pair.forward(ps, before, after, training);
             if (config.ib()) {

@@ -81,7 +81,7 @@ public final class IbaCdModel extends AbstractBlock implements CaptioningModel {
     public LossTerms lossTerms(
             ParameterStore ps, NDArray images, int[][] captions, boolean training) {
         CaptioningModel.checkBatch(this, new NDList(images), captions);
-        try (BatchScope scope = BatchScope.borrowing(images)) {
+        try (BatchScope scope = BatchScope.forPass(training, images)) {
             LossTerms terms = new LossTerms();
             NDArray v = vision.forward(ps, images, training); // (B, N, d)
             Gaussian zv = imageBottleneck.forward(ps, v, training && config.ib()); // (B, N, d)

@@ -1,6 +1,7 @@
 package io.capstream.model;
 
 import ai.djl.ndarray.NDArray;
+import io.capstream.model.nn.Tensors;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -100,7 +101,7 @@ public final class LossTerms {
     public NDArray total() {
         NDArray total = null;
         for (Map.Entry<String, NDArray> e : values.entrySet()) {
-            NDArray term = e.getValue().mul(weights.get(e.getKey()));
+            NDArray term = Tensors.scale(e.getValue(), weights.get(e.getKey()));
             total = total == null ? term : total.add(term);
         }
         if (total == null) {

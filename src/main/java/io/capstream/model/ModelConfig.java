@@ -414,15 +414,18 @@ public record ModelConfig(
             if (e.getCause() instanceof UserInputException u) {
                 throw new UserInputException("model config " + source + ": " + u.getMessage(), u);
             }
-            String path = e instanceof JsonMappingException m ? m.getPathReference() : "";
+            String key =
+                    e instanceof JsonMappingException m && !m.getPath().isEmpty()
+                            ? m.getPath().get(m.getPath().size() - 1).getFieldName()
+                            : "?";
+            String why = e.getOriginalMessage();
             throw new UserInputException(
                     "model config "
                             + source
-                            + ": bad value at "
-                            + path
-                            + " ("
-                            + e.getOriginalMessage()
-                            + ")",
+                            + ": "
+                            + (why.startsWith("Missing creator property")
+                                    ? "missing key '" + key + "'"
+                                    : "bad value for key '" + key + "': " + why.split(";")[0]),
                     e);
         }
     }

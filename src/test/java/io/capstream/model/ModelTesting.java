@@ -17,6 +17,16 @@ public final class ModelTesting {
     /** Vocabulary size of the tiny test models. */
     public static final int VOCAB = 9;
 
+    static {
+        // Two PyTorch intra-op threads on a 2-core machine shared with other builds made every op
+        // 20–50× slower (OpenMP spin-waiting; measured); one thread keeps the suite fast. A
+        // -Dai.djl.pytorch.num_threads flag, e.g. in the surefire argLine, takes precedence.
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            Engine.getInstance(); // loads the native library first
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
+        }
+    }
+
     private ModelTesting() {}
 
     /** A tiny config: 16×16 images, 2×2 grid, d = 16, L = 6, 3 sampling steps. */

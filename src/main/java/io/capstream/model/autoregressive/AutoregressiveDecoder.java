@@ -16,6 +16,7 @@ import io.capstream.model.ModelConfig;
 import io.capstream.model.nn.BatchScope;
 import io.capstream.model.nn.Masks;
 import io.capstream.model.nn.PositionEmbedding;
+import io.capstream.model.nn.Tensors;
 import io.capstream.model.nn.TokenEmbedding;
 import io.capstream.model.nn.TransformerStack;
 
@@ -82,7 +83,7 @@ public final class AutoregressiveDecoder extends AbstractBlock implements Captio
      */
     public NDArray logits(ParameterStore ps, int[][] inputs, NDArray memory, boolean training) {
         NDManager m = memory.getManager();
-        NDArray x = words.lookup(ps, m.create(inputs), training); // (B, L, d)
+        NDArray x = words.lookup(ps, Tensors.ints(m, inputs), training); // (B, L, d)
         x = positions.forward(ps, x, training); // (B, L, d)
         NDArray causal = Masks.causal(m, inputs.length, length); // (B, L, L)
         NDArray h = stack.forward(ps, x, causal, memory, null, training); // (B, L, d)
@@ -111,8 +112,9 @@ public final class AutoregressiveDecoder extends AbstractBlock implements Captio
             }
         }
         NDArray logp = logits(ps, inputs, memory, training).logSoftmax(2); // (B, L, V)
-        NDArray nll = logp.mul(m.create(captions).oneHot(vocabularySize)).sum(new int[] {2}).neg();
-        NDArray weights = m.create(mask, new Shape(b, length)); // (B, L)
+        NDArray target = Tensors.ints(m, captions).oneHot(vocabularySize); // (B, L, V)
+        NDArray nll = logp.mul(target).sum(new int[] {2}).neg(); // (B, L)
+        NDArray weights = Tensors.floats(m, mask, new Shape(b, length)); // (B, L)
         terms.add(
                 LossTerms.CE,
                 nll.mul(weights).sum().div(weights.sum()), // ()

@@ -11,6 +11,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.capstream.model.nn.Tensors;
 
 /**
  * CLUB, the contrastive log-ratio upper bound of mutual information (Cheng et al. 2020), used by
@@ -72,10 +73,10 @@ public final class Club extends AbstractBlock {
     public NDArray upperBound(ParameterStore ps, NDArray x, NDArray y) {
         Gaussian q = conditional(ps, x, true);
         NDArray mu = q.mean(); // (B, d)
-        NDArray twoVar = q.logVariance().exp().mul(2f); // (B, d)
+        NDArray twoVar = Tensors.scale(q.logVariance().exp(), 2f); // (B, d)
         NDArray ey = y.mean(new int[] {0}, true); // (1, d)
         NDArray ey2 = y.square().mean(new int[] {0}, true); // (1, d)
-        NDArray allPairs = mu.square().sub(mu.mul(ey).mul(2f)).add(ey2); // E_j(y_j − μ_i)², (B, d)
+        NDArray allPairs = mu.square().sub(Tensors.scale(mu.mul(ey), 2f)).add(ey2); // (B, d)
         NDArray matched = y.sub(mu).square(); // (B, d)
         return allPairs.sub(matched).div(twoVar).sum(new int[] {1}).mean(); // ()
     }

@@ -1,6 +1,7 @@
 package io.capstream.model.bottleneck;
 
 import ai.djl.ndarray.NDArray;
+import io.capstream.model.nn.Tensors;
 
 /**
  * Closed-form KL divergences of diagonal Gaussians, summed over the last axis (the latent
@@ -21,8 +22,9 @@ public final class GaussianKl {
      * @return scalar KL to N(0, I)
      */
     public static NDArray toStandardNormal(NDArray mean, NDArray logVariance) {
-        NDArray perDim = mean.square().add(logVariance.exp()).sub(logVariance).sub(1f); // (..., d)
-        return perDim.sum(new int[] {-1}).mul(0.5f).mean(); // ()
+        NDArray perDim = // (..., d)
+                Tensors.shift(mean.square().add(logVariance.exp()).sub(logVariance), -1f);
+        return Tensors.scale(perDim.sum(new int[] {-1}), 0.5f).mean(); // ()
     }
 
     /** {@link #toStandardNormal} of a posterior. */
@@ -39,8 +41,8 @@ public final class GaussianKl {
      */
     public static NDArray between(NDArray mean1, NDArray logVar1, NDArray mean2, NDArray logVar2) {
         NDArray ratio = logVar1.exp().add(mean1.sub(mean2).square()).div(logVar2.exp()); // (..., d)
-        NDArray perDim = logVar2.sub(logVar1).add(ratio).sub(1f); // (..., d)
-        return perDim.sum(new int[] {-1}).mul(0.5f).mean(); // ()
+        NDArray perDim = Tensors.shift(logVar2.sub(logVar1).add(ratio), -1f); // (..., d)
+        return Tensors.scale(perDim.sum(new int[] {-1}), 0.5f).mean(); // ()
     }
 
     /** Symmetric KL ½(KL(1‖2) + KL(2‖1)) of two posteriors. */
@@ -53,6 +55,6 @@ public final class GaussianKl {
             NDArray mean1, NDArray logVar1, NDArray mean2, NDArray logVar2) {
         NDArray forward = between(mean1, logVar1, mean2, logVar2);
         NDArray backward = between(mean2, logVar2, mean1, logVar1);
-        return forward.add(backward).mul(0.5f); // ()
+        return Tensors.scale(forward.add(backward), 0.5f); // ()
     }
 }

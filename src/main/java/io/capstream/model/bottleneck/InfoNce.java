@@ -2,6 +2,7 @@ package io.capstream.model.bottleneck;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import io.capstream.model.nn.Tensors;
 import java.util.Arrays;
 
 /**
@@ -31,12 +32,17 @@ public final class InfoNce {
      */
     public static NDArray symmetric(NDArray a, NDArray b, float tau, int[] groups) {
         int batch = (int) a.getShape().get(0);
-        NDArray s = unit(a).matMul(unit(b).transpose()).div(tau); // (B, B)
-        s = s.add(a.getManager().create(falseNegativeMask(groups), new Shape(batch, batch)));
+        NDArray s = Tensors.scale(unit(a).matMul(unit(b).transpose()), 1f / tau); // (B, B)
+        s =
+                s.add(
+                        Tensors.floats(
+                                a.getManager(),
+                                falseNegativeMask(groups),
+                                new Shape(batch, batch)));
         NDArray eye = a.getManager().eye(batch); // (B, B)
         NDArray rows = s.logSoftmax(1).mul(eye).sum(); // Σ_i log p(b_i | a_i)
         NDArray cols = s.logSoftmax(0).mul(eye).sum(); // Σ_i log p(a_i | b_i)
-        return rows.add(cols).mul(-0.5f / batch); // ()
+        return Tensors.scale(rows.add(cols), -0.5f / batch); // ()
     }
 
     /** L2-normalised rows, (B, k). */

@@ -9,6 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.capstream.model.nn.Tensors;
 
 /**
  * Variational information bottleneck head (IBA-CD eqs. 2–10): a Gaussian posterior p(z|x) whose KL
@@ -48,7 +49,7 @@ public final class VariationalHead extends AbstractBlock {
             return new Gaussian(mu, logVar, mu);
         }
         NDArray eps = x.getManager().randomNormal(mu.getShape()); // (..., d)
-        NDArray z = mu.add(logVar.mul(0.5f).exp().mul(eps)); // (..., d)
+        NDArray z = mu.add(Tensors.scale(logVar, 0.5f).exp().mul(eps)); // (..., d)
         return new Gaussian(mu, logVar, z);
     }
 

@@ -3,6 +3,7 @@ package io.capstream.model.diffusion;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import io.capstream.model.ModelConfig;
+import io.capstream.model.nn.Tensors;
 
 /**
  * DECIDER's "hard" contrastive samples around the clean caption embedding x0 (eqs. 12–18), with the
@@ -42,7 +43,7 @@ public final class AdversarialSamples {
      * @return x0⁻ (B, L, e)
      */
     public NDArray negative(NDArray x0, NDArray table, NDArray onehot) {
-        return x0.add(step(roundingGradient(x0, table, onehot)).mul(epsNeg)); // (B, L, e)
+        return x0.add(Tensors.scale(step(roundingGradient(x0, table, onehot)), epsNeg));
     }
 
     /**
@@ -54,8 +55,8 @@ public final class AdversarialSamples {
      * @return x0⁺ (B, L, e)
      */
     public NDArray positive(NDArray x0, NDArray x0Hat, NDArray table, NDArray onehot, NDArray ids) {
-        NDArray away = x0.add(step(x0.sub(x0Hat).mul(2f)).mul(epsPos)); // (B, L, e)
-        NDArray back = away.sub(step(roundingGradient(away, table, onehot)).mul(epsPos));
+        NDArray away = x0.add(Tensors.scale(step(x0.sub(x0Hat)), epsPos)); // g_reg ∝ x0 − x̂0
+        NDArray back = away.sub(Tensors.scale(step(roundingGradient(away, table, onehot)), epsPos));
         NDArray rounded = back.matMul(table.transpose()).argMax(2); // (B, L)
         NDArray same = rounded.eq(ids.toType(rounded.getDataType(), false)).expandDims(2);
         return NDArrays.where(same.broadcast(back.getShape()), back, x0); // (B, L, e)
@@ -72,7 +73,7 @@ public final class AdversarialSamples {
             return g.sign(); // (B, L, e)
         }
         long elements = g.getShape().get(1) * g.getShape().get(2);
-        NDArray norm = g.square().sum(new int[] {1, 2}, true).sqrt().add(1e-12f); // (B, 1, 1)
-        return g.div(norm).mul((float) Math.sqrt(elements)); // (B, L, e)
+        NDArray norm = Tensors.shift(g.square().sum(new int[] {1, 2}, true).sqrt(), 1e-12f);
+        return Tensors.scale(g.div(norm), (float) Math.sqrt(elements)); // (B, L, e)
     }
 }

@@ -12,6 +12,7 @@ import io.capstream.model.CaptionGenerator;
 import io.capstream.model.Captions;
 import io.capstream.model.LossTerms;
 import io.capstream.model.ModelConfig;
+import io.capstream.model.nn.Tensors;
 import io.capstream.model.nn.TokenEmbedding;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +76,7 @@ public final class CascadedDiffusionGenerator extends AbstractBlock implements C
             int[][] captions,
             boolean training) {
         NDManager m = memory.getManager();
-        NDArray ids = m.create(captions); // (B, L)
+        NDArray ids = Tensors.ints(m, captions); // (B, L)
         NDArray x0 = words.lookup(ps, ids, training); // (B, L, e)
         NDArray table = words.table(ps, memory.getDevice(), training); // (V, e)
         NDArray cascade = m.zeros(x0.getShape()); // (B, L, e): stage 1 has no previous words
@@ -125,12 +126,11 @@ public final class CascadedDiffusionGenerator extends AbstractBlock implements C
             signal[i] = (float) Math.sqrt(a);
             noise[i] = (float) Math.sqrt(1 - a);
         }
-        NDArray times = m.create(t); // (B)
-        NDArray xt =
-                x0.mul(m.create(signal, new Shape(b, 1, 1))) // (B, L, e)
-                        .add(
-                                m.randomNormal(x0.getShape())
-                                        .mul(m.create(noise, new Shape(b, 1, 1))));
+        NDArray times = Tensors.floats(m, t); // (B)
+        NDArray eps = m.randomNormal(x0.getShape()); // (B, L, e)
+        NDArray xt = // √ᾱ·x0 + √(1 − ᾱ)·ε, (B, L, e)
+                x0.mul(Tensors.floats(m, signal, new Shape(b, 1, 1)))
+                        .add(eps.mul(Tensors.floats(m, noise, new Shape(b, 1, 1))));
         NDArray selfCond = m.zeros(x0.getShape()); // (B, L, e)
         if (training && coin(m) < config.selfCondProb()) {
             NDArray first = stage.forward(ps, xt, selfCond, cascade, times, memory, true);
@@ -160,7 +160,8 @@ public final class CascadedDiffusionGenerator extends AbstractBlock implements C
                             logits.argMax(2).toType(DataType.INT32, false).toIntArray(),
                             captions.length);
         }
-        return words.lookup(ps, m.create(cutAfterEos(tokens)), training).stopGradient();
+        NDArray ids = Tensors.ints(m, cutAfterEos(tokens)); // (B, L)
+        return words.lookup(ps, ids, training).stopGradient(); // (B, L, e)
     }
 
     /** Replaces each position with a uniformly random id with probability cascadeReplaceRatio. */
@@ -198,7 +199,8 @@ public final class CascadedDiffusionGenerator extends AbstractBlock implements C
             if (s < stages.size() - 1) {
                 int[][] tokens =
                         rows(logits.argMax(2).toType(DataType.INT32, false).toIntArray(), b);
-                cascade = words.lookup(ps, m.create(cutAfterEos(tokens)), false); // (B, L, e)
+                NDArray ids = Tensors.ints(m, cutAfterEos(tokens)); // (B, L)
+                cascade = words.lookup(ps, ids, false); // (B, L, e)
             }
         }
         NDArray probs = logits.softmax(2); // (B, L, V)

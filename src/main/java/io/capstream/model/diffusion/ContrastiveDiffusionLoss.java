@@ -3,9 +3,11 @@ package io.capstream.model.diffusion;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.capstream.model.ModelConfig;
 import io.capstream.model.bottleneck.InfoNce;
+import io.capstream.model.nn.Tensors;
 
 /**
  * DECIDER's contrastive diffusion objective (eqs. 9–19) in the InfoNCE form of research/model.md
@@ -64,11 +66,10 @@ public final class ContrastiveDiffusionLoss {
             columns.add(distance(pred, negative).neg()); // (B, 1)
         }
         NDArray others = pairwiseDistance(pred, target.reshape(batch, -1)).neg(); // (B, B)
-        others =
-                others.add(
-                        pred.getManager().create(inBatchMask(captions), new Shape(batch, batch)));
+        NDManager m = pred.getManager();
+        others = others.add(Tensors.floats(m, inBatchMask(captions), new Shape(batch, batch)));
         columns.add(others);
-        NDArray logits = NDArrays.concat(columns, 1).div(tau); // (B, 1 [+1] + B)
+        NDArray logits = Tensors.scale(NDArrays.concat(columns, 1), 1f / tau); // (B, 2 + B)
         return logits.logSoftmax(1).get(":, 0").mean().neg(); // ()
     }
 
@@ -82,7 +83,8 @@ public final class ContrastiveDiffusionLoss {
         long k = a.getShape().get(1);
         NDArray a2 = a.square().sum(new int[] {1}, true); // (B, 1)
         NDArray c2 = c.square().sum(new int[] {1}, true).transpose(); // (1, B)
-        return a2.add(c2).sub(a.matMul(c.transpose()).mul(2f)).div(k); // (B, B)
+        NDArray cross = Tensors.scale(a.matMul(c.transpose()), 2f); // (B, B)
+        return Tensors.scale(a2.add(c2).sub(cross), 1f / k); // (B, B)
     }
 
     /** Masks j = b and every j whose caption equals b's: they are not negatives. */

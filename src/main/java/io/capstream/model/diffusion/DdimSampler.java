@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.capstream.model.nn.BatchScope;
+import io.capstream.model.nn.Tensors;
 
 /**
  * Deterministic DDIM (Song et al. 2021, η = 0) in the x0 parameterisation, with self-conditioning
@@ -72,12 +73,11 @@ public final class DdimSampler {
                 NDArray times = step.manager().full(new Shape(b), t); // (B)
                 stepLogits = stage.forward(ps, x, selfCond, cascade, times, memory, false);
                 x0Hat = stepLogits.softmax(2).matMul(table); // (B, L, e)
-                NDArray eps =
-                        x.sub(x0Hat.mul((float) Math.sqrt(a))) // (B, L, e)
-                                .div((float) Math.sqrt(1 - a));
-                xNext =
-                        x0Hat.mul((float) Math.sqrt(aNext)) // (B, L, e)
-                                .add(eps.mul((float) Math.sqrt(1 - aNext)));
+                NDArray signal = Tensors.scale(x0Hat, (float) Math.sqrt(a)); // (B, L, e)
+                NDArray eps = Tensors.scale(x.sub(signal), (float) (1 / Math.sqrt(1 - a)));
+                xNext = // (B, L, e)
+                        Tensors.scale(x0Hat, (float) Math.sqrt(aNext))
+                                .add(Tensors.scale(eps, (float) Math.sqrt(1 - aNext)));
                 step.keep(xNext);
                 step.keep(x0Hat);
                 step.keep(stepLogits);

@@ -17,9 +17,11 @@ import ai.djl.ndarray.NDResource;
 public final class BatchScope implements AutoCloseable {
     private final NDManager parent;
     private final NDManager manager;
+    private final boolean closeOnExit;
 
-    private BatchScope(NDManager parent, NDResource... borrowed) {
+    private BatchScope(NDManager parent, boolean closeOnExit, NDResource... borrowed) {
         this.parent = parent;
+        this.closeOnExit = closeOnExit;
         this.manager = parent.newSubManager();
         if (borrowed.length > 0) {
             manager.tempAttachAll(borrowed);
@@ -36,7 +38,35 @@ public final class BatchScope implements AutoCloseable {
         if (inputs.length == 0) {
             throw new IllegalArgumentException("a scope needs at least one input array");
         }
-        return new BatchScope(inputs[0].getManager(), inputs);
+        return new BatchScope(inputs[0].getManager(), true, inputs);
+    }
+
+    /**
+     * Opens a scope for a forward pass that will be back-propagated: {@link #close()} leaves the
+     * arrays alive and the scope is closed with the caller's manager, after backward. Autograd
+     * still reads the intermediates, and in DJL's PyTorch engine a closed array made from Java data
+     * (such as the 1/√d scale inside {@code ScaledDotProductAttentionBlock}) can be freed by the
+     * garbage collector before backward (see {@link Tensors}).
+     *
+     * @param inputs the caller's arrays, on its per-batch manager (at least one)
+     * @return the open scope
+     */
+    public static BatchScope forBackward(NDArray... inputs) {
+        if (inputs.length == 0) {
+            throw new IllegalArgumentException("a scope needs at least one input array");
+        }
+        return new BatchScope(inputs[0].getManager(), false, inputs);
+    }
+
+    /**
+     * {@link #forBackward} when training, else {@link #borrowing}.
+     *
+     * @param training whether the caller will back-propagate
+     * @param inputs the caller's arrays
+     * @return the open scope
+     */
+    public static BatchScope forPass(boolean training, NDArray... inputs) {
+        return training ? forBackward(inputs) : borrowing(inputs);
     }
 
     /**
@@ -47,7 +77,7 @@ public final class BatchScope implements AutoCloseable {
      * @return the open scope
      */
     public static BatchScope nested(NDManager outer, NDArray... inputs) {
-        return new BatchScope(outer, inputs);
+        return new BatchScope(outer, true, inputs);
     }
 
     /** The scope's manager: create constants here. */
@@ -77,8 +107,11 @@ public final class BatchScope implements AutoCloseable {
         return array;
     }
 
+    /** Closes the scope, unless it was opened {@link #forBackward}. */
     @Override
     public void close() {
-        manager.close();
+        if (closeOnExit) {
+            manager.close();
+        }
     }
 }

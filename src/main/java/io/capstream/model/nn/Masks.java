@@ -29,7 +29,7 @@ public final class Masks {
                 }
             }
         }
-        return manager.create(m, new Shape(batch, length, length));
+        return Tensors.floats(manager, m, new Shape(batch, length, length));
     }
 
     /**
@@ -70,7 +70,7 @@ public final class Masks {
                 }
             }
         }
-        return manager.create(m, new Shape(batch, queries, keys));
+        return Tensors.floats(manager, m, new Shape(batch, queries, keys));
     }
 
     /**
@@ -93,7 +93,7 @@ public final class Masks {
                 w[b * length + t] = valid[b][t] ? 1f / n : 0f;
             }
         }
-        NDArray weights = x.getManager().create(w, new Shape(batch, length, 1)); // (B, T, 1)
+        NDArray weights = Tensors.floats(x.getManager(), w, new Shape(batch, length, 1)); // (B,T,1)
         return x.mul(weights).sum(new int[] {1}); // (B, d)
     }
 }

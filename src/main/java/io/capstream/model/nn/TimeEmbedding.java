@@ -48,7 +48,8 @@ public final class TimeEmbedding extends AbstractBlock {
     public NDArray forward(ParameterStore ps, NDArray t, boolean training) {
         NDArray s = sinusoid(t, dim); // (B, d)
         NDArray h = PreLnTransformerLayer.apply(ps, hidden, s, training); // (B, d)
-        return PreLnTransformerLayer.apply(ps, out, Activation.swish(h, 1f), training); // (B, d)
+        NDArray silu = h.mul(Activation.sigmoid(h)); // SiLU = swish(β = 1), (B, d)
+        return PreLnTransformerLayer.apply(ps, out, silu, training); // (B, d)
     }
 
     /**
@@ -64,8 +65,8 @@ public final class TimeEmbedding extends AbstractBlock {
         for (int i = 0; i < half; i++) {
             freq[i] = (float) Math.exp(-Math.log(10000.0) * i / half);
         }
-        NDArray f = t.getManager().create(freq).reshape(1, half); // (1, d/2)
-        NDArray arg = t.mul(1000f).reshape(-1, 1).mul(f); // (B, d/2)
+        NDArray f = Tensors.floats(t.getManager(), freq, new Shape(1, half)); // (1, d/2)
+        NDArray arg = Tensors.scale(t, 1000f).reshape(-1, 1).mul(f); // (B, d/2)
         return NDArrays.concat(new NDList(arg.sin(), arg.cos()), 1); // (B, d)
     }
 

@@ -14,9 +14,10 @@ import ai.djl.util.PairList;
 /**
  * A learned embedding table E (V, e) with an id lookup {@code E[ids]}.
  *
- * <p>Unlike DJL's {@code IdEmbedding}, whose gather puts its result on the table's (model's)
- * manager and so leaks one array per call, the lookup here runs PyTorch's {@code embedding} with
- * the ids as receiver, so the result belongs to the batch.
+ * <p>DJL's {@code IdEmbedding} does the same lookup; this block exists to own its initialiser (N(0,
+ * σ²): σ = 1 for diffusion word embeddings as in Diffusion-LM, small for encoders) and to expose
+ * the table for x̂0 = softmax(logits)·E. The lookup runs PyTorch's {@code embedding} with the ids
+ * as receiver, so its result belongs to the batch's manager.
  */
 public final class TokenEmbedding extends AbstractBlock {
     private final int vocabularySize;

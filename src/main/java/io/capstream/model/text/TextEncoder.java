@@ -11,6 +11,7 @@ import ai.djl.util.PairList;
 import io.capstream.model.ModelConfig;
 import io.capstream.model.nn.Masks;
 import io.capstream.model.nn.PositionEmbedding;
+import io.capstream.model.nn.Tensors;
 import io.capstream.model.nn.TokenEmbedding;
 import io.capstream.model.nn.TransformerStack;
 
@@ -63,7 +64,7 @@ public final class TextEncoder extends AbstractBlock {
     public NDArray encodePooled(
             ParameterStore ps, NDManager manager, int[][] ids, boolean training) {
         boolean[][] valid = Masks.words(ids);
-        NDArray idArray = manager.create(ids); // (B, L)
+        NDArray idArray = Tensors.ints(manager, ids); // (B, L)
         NDArray x = positions.forward(ps, words.lookup(ps, idArray, training), training); // (B,L,d)
         NDArray mask = Masks.keys(manager, valid, maxLength); // (B, L, L)
         NDArray h = stack.forward(ps, x, mask, null, null, training); // (B, L, d)

@@ -11,6 +11,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.capstream.model.ModelConfig;
+import io.capstream.model.nn.Tensors;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,7 +74,7 @@ public final class ImageStem extends AbstractBlock {
                             + "), got "
                             + images.getShape());
         }
-        NDArray f = images.mul(2f).sub(1f); // (B, 3, H, H) in [−1, 1]
+        NDArray f = Tensors.shift(Tensors.scale(images, 2f), -1f); // (B, 3, H, H) in [−1, 1]
         for (int i = 0; i < convs.size(); i++) {
             f = convs.get(i).forward(ps, new NDList(f), training).head(); // (B, C_i, H/2^i, …)
             if (i < convs.size() - 1) {

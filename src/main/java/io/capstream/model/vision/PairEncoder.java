@@ -12,6 +12,7 @@ import ai.djl.nn.transformer.ScaledDotProductAttentionBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.capstream.model.ModelConfig;
+import io.capstream.model.nn.Tensors;
 import io.capstream.model.nn.TokenEmbedding;
 import io.capstream.model.nn.TransformerStack;
 
@@ -111,7 +112,7 @@ public final class PairEncoder extends AbstractBlock {
         for (int i = 0; i < ids.length; i++) {
             ids[i] = Math.min(i / tokens, 2);
         }
-        return segments.lookup(ps, manager.create(ids), training); // (4N, d)
+        return segments.lookup(ps, Tensors.ints(manager, ids), training); // (4N, d)
     }
 
     /** Inputs: before, after (B, 3, H, H). Output: memory (B, 4N, d). */

@@ -26,8 +26,8 @@ class ClubTest {
         Club club = new Club(D);
         club.initialize(m, DataType.FLOAT32, new Shape(B, D), new Shape(B, D));
         ParameterStore ps = new ParameterStore(m, false);
-        Optimizer adam = ModelTesting.adam(0.02f);
-        for (int step = 0; step < 150; step++) {
+        Optimizer adam = ModelTesting.adam(0.05f);
+        for (int step = 0; step < 80; step++) {
             try (NDManager batch = m.newSubManager();
                     GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 batch.tempAttachAll(x, y);
