@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
 import ai.djl.nn.ParameterList;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
@@ -114,9 +115,13 @@ public final class DeciderModel extends AbstractBlock implements CaptioningModel
                 1f);
         boolean imagesSkl = config.alphaSkl() > 0 && config.sklMode() == ModelConfig.SklMode.IMAGES;
         if (config.alphaClub() > 0) {
+            // max(0, ·): a negative estimate only says q_ψ lags behind the encoder; minimising it
+            // would let the encoder exploit the stale estimator instead of removing information
             NDArray bound =
-                    club.upperBound(ps, enc.before(), enc.difference()) // ψ frozen
-                            .add(club.upperBound(ps, enc.after(), enc.difference()));
+                    Activation.relu(club.upperBound(ps, enc.before(), enc.difference())) // ψ frozen
+                            .add(
+                                    Activation.relu(
+                                            club.upperBound(ps, enc.after(), enc.difference())));
             terms.add(LossTerms.CLUB, bound, config.alphaClub());
         }
         if (config.alphaSkl() > 0) {

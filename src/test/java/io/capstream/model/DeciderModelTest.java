@@ -65,7 +65,8 @@ class DeciderModelTest {
             ParameterList encoder = model.pairEncoder().getParameters();
             ParameterList psi = model.estimatorParameters();
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                gc.backward(model.lossTerms(ps, images, caps, true).get(LossTerms.CLUB));
+                LossTerms terms = model.lossTerms(ps, images, caps, true);
+                gc.backward(terms.get(LossTerms.CLUB).add(terms.get(LossTerms.SKL))); // ψ frozen
                 assertEquals(0f, gradientSum(psi), 0f);
                 assertTrue(gradientSum(encoder) > 0f);
                 gc.zeroGradients();
