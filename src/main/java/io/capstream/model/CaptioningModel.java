@@ -20,6 +20,34 @@ import java.util.Map;
  * config().imageSize()}; captions are (B, L) ids from the model's vocabulary, EOS-padded. Every
  * array a call creates lives in a per-call scope under the images' manager: {@link #lossTerms}
  * attaches only the returned terms to that manager; {@link #caption} returns Java arrays.
+ *
+ * <p>A training step and inference, as a trainer would write them:
+ *
+ * <pre>{@code
+ * ModelConfig config = ModelConfig.preset("cpu-small", ModelConfig.Task.DECIDER);
+ * Engine.getInstance().setRandomSeed((int) config.seed());
+ * CaptioningModel model = CaptioningModel.create(config, vocabulary.size());
+ * try (Model djl = Model.newInstance("decider")) {        // its manager owns the parameters
+ *     djl.setBlock(model);
+ *     model.initialize(djl.getNDManager());
+ *     ParameterStore ps = new ParameterStore(djl.getNDManager(), false);
+ *     Optimizer main = Optimizer.adam().optClipGrad(1f).build();
+ *     Optimizer club = Optimizer.adam().build();           // q_ψ: its own optimizer (and lr)
+ *     try (NDManager batch = djl.getNDManager().newSubManager();   // one per step
+ *             GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+ *         NDList images = new NDList(batch.create(before, shape), batch.create(after, shape));
+ *         LossTerms terms = model.lossTerms(ps, images, vocabulary.encodeAll(captions, L), true);
+ *         gc.backward(terms.total());                      // log terms.toFloats()
+ *     }                                                    // closes every array of the step
+ *     update(main, model.mainParameters());                // for each (w, g = w.getGradient()):
+ *     update(club, model.estimatorParameters());           //   opt.update(id, w, g); g.close()
+ *     try (NDManager batch = djl.getNDManager().newSubManager()) {
+ *         Captions out = model.caption(ps, new NDList(batch.create(before, shape),
+ *                 batch.create(after, shape)));
+ *         List<String> text = out.decode(vocabulary);      // + out.probabilities()
+ *     }
+ * }
+ * }</pre>
  */
 public interface CaptioningModel extends Block {
 
@@ -72,7 +100,9 @@ public interface CaptioningModel extends Block {
      * @param ps the parameter store
      * @param images {@link #imagesPerSample()} arrays (B, 3, H, H) in [0, 1]
      * @param captions (B, L) ground-truth ids
-     * @param training true for a training step (dropout, VIB sampling, self-conditioning coin)
+     * @param training true for a training step (dropout, VIB sampling, self-conditioning coin);
+     *     then the step's intermediates stay alive until the images' manager closes (autograd reads
+     *     them in backward), so pass images from a per-step manager
      * @return the terms, attached to the images' manager
      */
     LossTerms lossTerms(ParameterStore ps, NDList images, int[][] captions, boolean training);

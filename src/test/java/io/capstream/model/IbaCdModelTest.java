@@ -140,11 +140,11 @@ class IbaCdModelTest {
     }
 
     @Test
-    void shouldCaptionIdenticallyWhenParametersAreSavedAndLoadedIntoFreshModel() throws Exception {
+    void shouldCaptionIdenticallyWhenParametersAreLoadedIntoUninitialisedModel() throws Exception {
         try (NDManager m = NDManager.newBaseManager()) {
             ModelConfig c = ModelTesting.tiny(ModelConfig.Task.IBA_CD);
             CaptioningModel a = ModelTesting.model(c, m);
-            CaptioningModel b = ModelTesting.model(c.withOverrides(Map.of("seed", 5)), m);
+            CaptioningModel b = CaptioningModel.create(c, ModelTesting.VOCAB); // not initialised
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             a.saveParameters(new DataOutputStream(bytes));
             b.loadParameters(m, new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));

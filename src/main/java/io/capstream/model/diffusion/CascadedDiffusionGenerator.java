@@ -189,6 +189,23 @@ public final class CascadedDiffusionGenerator extends AbstractBlock implements C
 
     @Override
     public Captions generate(ParameterStore ps, NDArray memory) {
+        return generate(ps, memory, sampler);
+    }
+
+    /**
+     * Generates with another number of DDIM steps per stage than the config's (the parameters do
+     * not depend on it), e.g. to trade quality for speed.
+     *
+     * @param ps the parameter store
+     * @param memory (B, N, d)
+     * @param steps S ≥ 1
+     * @return the captions
+     */
+    public Captions generate(ParameterStore ps, NDArray memory, int steps) {
+        return generate(ps, memory, new DdimSampler(schedule, steps));
+    }
+
+    private Captions generate(ParameterStore ps, NDArray memory, DdimSampler sampler) {
         NDManager m = memory.getManager();
         int b = (int) memory.getShape().get(0);
         NDArray table = words.table(ps, memory.getDevice(), false); // (V, e)

@@ -1,6 +1,7 @@
 package io.capstream.model.autoregressive;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,7 +40,9 @@ class AutoregressiveDecoderTest {
             NDArray memory = m.randomNormal(new Shape(1, 4, 16));
             int[][] a = {{d.bos(), 3, 4, 5, 6, 7}};
             int[][] b = {{d.bos(), 3, 4, 8, 2, 2}}; // differs from position 3 on
-            float[] la = d.logits(ps, a, memory, false).toFloatArray();
+            NDArray logitsA = d.logits(ps, a, memory, false);
+            assertEquals(new Shape(1, 6, ModelTesting.VOCAB), logitsA.getShape());
+            float[] la = logitsA.toFloatArray();
             float[] lb = d.logits(ps, b, memory, false).toFloatArray();
             int v = ModelTesting.VOCAB;
             assertArrayEquals(

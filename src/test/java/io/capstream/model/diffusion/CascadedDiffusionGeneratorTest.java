@@ -52,8 +52,9 @@ class CascadedDiffusionGeneratorTest {
             ModelConfig c = ModelTesting.tiny(ModelConfig.Task.IBA_CD, Map.of("sampleSteps", 4));
             CascadedDiffusionGenerator g = generator(m, c);
             assertEquals(2, g.stageCount());
-            Captions out =
-                    g.generate(new ParameterStore(m, false), m.randomNormal(new Shape(5, 4, 16)));
+            NDArray memory = m.randomNormal(new Shape(5, 4, 16));
+            Captions out = g.generate(new ParameterStore(m, false), memory);
+            assertEquals(5, g.generate(new ParameterStore(m, false), memory, 1).size());
             assertEquals(5, out.size());
             for (int b = 0; b < 5; b++) {
                 assertEquals(out.tokens()[b].length, out.probabilities()[b].length);
