@@ -110,6 +110,7 @@ public final class IbaCdModel extends AbstractBlock implements CaptioningModel {
      * @param images (B, 3, H, H) in [0, 1]
      * @return the captions
      */
+    @SuppressWarnings("try") // the scope is only opened to be closed
     public Captions caption(ParameterStore ps, NDArray images) {
         try (BatchScope scope = BatchScope.borrowing(images)) {
             NDArray v = vision.forward(ps, images, false); // (B, N, d), once per batch

@@ -2,19 +2,11 @@ package io.capstream.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.capstream.util.UserInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -170,12 +162,6 @@ public record ModelConfig(
         L2
     }
 
-    private static final ObjectMapper JSON =
-            new ObjectMapper()
-                    .enable(SerializationFeature.INDENT_OUTPUT)
-                    .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-                    .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES);
-
     /** Validates every key; the message names the key and its value. */
     public ModelConfig {
         ConfigChecks c = new ConfigChecks();
@@ -330,15 +316,7 @@ public record ModelConfig(
      * @throws UserInputException naming an unknown key or a bad value
      */
     public ModelConfig withOverrides(Map<String, ?> overrides) {
-        ObjectNode node = JSON.valueToTree(this);
-        for (Map.Entry<String, ?> e : overrides.entrySet()) {
-            if (!node.has(e.getKey())) {
-                throw new UserInputException(
-                        "unknown model config key '" + e.getKey() + "' (known: " + keys() + ")");
-            }
-            node.set(e.getKey(), JSON.valueToTree(e.getValue()));
-        }
-        return fromTree(node, "overrides " + overrides.keySet());
+        return ConfigJson.withOverrides(this, overrides);
     }
 
     /** All config keys in declaration order. */
@@ -364,11 +342,7 @@ public record ModelConfig(
 
     /** This config as indented JSON. */
     public String toJson() {
-        try {
-            return JSON.writeValueAsString(this);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot serialise model config", e);
-        }
+        return ConfigJson.toJson(this);
     }
 
     /**
@@ -377,13 +351,10 @@ public record ModelConfig(
      * @param json the text
      * @param source names the input in error messages (a file name)
      * @return the validated config
+     * @throws UserInputException naming the source and the missing, unknown or bad key
      */
     public static ModelConfig fromJson(String json, String source) {
-        try {
-            return fromTree(JSON.readTree(json), source);
-        } catch (IOException e) {
-            throw new UserInputException("model config " + source + ": " + e.getMessage(), e);
-        }
+        return ConfigJson.fromJson(json, source);
     }
 
     /** Writes {@link #toJson} to a file. */
@@ -397,36 +368,6 @@ public record ModelConfig(
             return fromJson(Files.readString(file), file.toString());
         } catch (IOException e) {
             throw new UserInputException("cannot read model config " + file + ": " + e, e);
-        }
-    }
-
-    private static ModelConfig fromTree(JsonNode node, String source) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!keys().contains(key)) {
-                throw new UserInputException(
-                        "model config " + source + ": unknown key '" + key + "'");
-            }
-        }
-        try {
-            return JSON.treeToValue(node, ModelConfig.class);
-        } catch (JsonProcessingException e) {
-            if (e.getCause() instanceof UserInputException u) {
-                throw new UserInputException("model config " + source + ": " + u.getMessage(), u);
-            }
-            String key =
-                    e instanceof JsonMappingException m && !m.getPath().isEmpty()
-                            ? m.getPath().get(m.getPath().size() - 1).getFieldName()
-                            : "?";
-            String why = e.getOriginalMessage();
-            throw new UserInputException(
-                    "model config "
-                            + source
-                            + ": "
-                            + (why.startsWith("Missing creator property")
-                                    ? "missing key '" + key + "'"
-                                    : "bad value for key '" + key + "': " + why.split(";")[0]),
-                    e);
         }
     }
 }

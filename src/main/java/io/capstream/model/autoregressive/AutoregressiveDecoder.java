@@ -134,6 +134,7 @@ public final class AutoregressiveDecoder extends AbstractBlock implements Captio
      * @param width beam width k
      * @return the captions with per-word probabilities
      */
+    @SuppressWarnings("try") // the scope is only opened to be closed
     public Captions decode(ParameterStore ps, NDArray memory, int width) {
         int b = (int) memory.getShape().get(0);
         NDArray beams = width == 1 ? memory : memory.repeat(0, width); // (B·k, N, d)
