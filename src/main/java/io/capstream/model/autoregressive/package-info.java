@@ -1,0 +1,2 @@
+/** The autoregressive Transformer decoder baseline with greedy and beam search. */
+package io.capstream.model.autoregressive;

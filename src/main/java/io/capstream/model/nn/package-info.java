@@ -1,0 +1,2 @@
+/** Building blocks: pre-LN Transformer layers and stacks, embeddings, masks, batch scopes. */
+package io.capstream.model.nn;
