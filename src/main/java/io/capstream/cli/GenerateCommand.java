@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description =
                 "Generate a deterministic synthetic dataset (same seed and options, same bytes).",
-        subcommands = {GenerateClevrChangeCommand.class})
+        subcommands = {GenerateClevrChangeCommand.class, GenerateToonsCommand.class})
 public final class GenerateCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
