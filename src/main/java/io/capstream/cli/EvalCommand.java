@@ -2,11 +2,17 @@ package io.capstream.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.capstream.data.clevr.ClevrSemanticScorer;
+import io.capstream.data.clevr.SemanticScore;
+import io.capstream.data.toons.ToonSemanticReport;
+import io.capstream.data.toons.ToonSemanticScorer;
 import io.capstream.eval.CaptionFiles;
 import io.capstream.eval.CaptionScorer;
 import io.capstream.eval.Meteor;
 import io.capstream.eval.Metric;
 import io.capstream.eval.Scores;
+import io.capstream.util.UserInputException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -72,7 +78,7 @@ public final class EvalCommand implements Callable<Integer> {
     Path typesFile;
 
     @Override
-    public Integer call() throws JsonProcessingException {
+    public Integer call() throws IOException {
         Map<String, List<String>> refs = CaptionFiles.readReferences(refsFile);
         Map<String, String> hyps = CaptionFiles.readHypotheses(hypsFile);
         CaptionScorer.checkIds(refs, hyps, refsFile.toString(), hypsFile.toString());
@@ -94,19 +100,72 @@ public final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * HOOK for the lead: a {@code --semantic GROUND_TRUTH.json} option (semantic accuracy) will be
-     * added here. Declare the option above, compute its results from the captions and return them
-     * as {@code label -> value}; they are appended after the caption metrics, in the table and as
-     * extra top-level keys of the {@code --json} object (the seven metric keys stay as they are).
-     * Returns nothing until then.
-     */
+    @Option(
+            names = "--semantic",
+            paramLabel = "GROUND_TRUTH.json",
+            description =
+                    "ground_truth.json written by 'capstream generate': parse each caption with the"
+                            + " generator's grammar and report semantic accuracy (change type and"
+                            + " attributes for clevr-change; character, colour, action, setting for"
+                            + " toons). Unparseable captions count as wrong.")
+    Path semantic;
+
+    private String semanticText = "";
+
+    /** Semantic accuracy under the key "semantic" (table text kept for the table output). */
     private Map<String, Object> extraResults(
-            Map<String, List<String>> refs, Map<String, String> hyps) {
-        return Map.of();
+            Map<String, List<String>> refs, Map<String, String> hyps) throws IOException {
+        if (semantic == null) {
+            return Map.of();
+        }
+        String kind;
+        try {
+            kind = new ObjectMapper().readTree(semantic.toFile()).path("kind").asText("");
+        } catch (IOException e) {
+            throw new UserInputException(semantic + ": not valid JSON: " + e.getMessage());
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        switch (kind) {
+            case "clevr-change":
+                {
+                    SemanticScore score = ClevrSemanticScorer.load(semantic).score(hyps);
+                    semanticText = score.format();
+                    result.put("kind", kind);
+                    result.put("overall", breakdown(score.overall()));
+                    Map<String, Object> byType = new LinkedHashMap<>();
+                    score.byType().forEach((t, b) -> byType.put(t, breakdown(b)));
+                    result.put("by_type", byType);
+                    break;
+                }
+            case "toons":
+                {
+                    ToonSemanticReport report = ToonSemanticScorer.score(semantic, hyps);
+                    semanticText = report.format();
+                    result.put("kind", kind);
+                    result.putAll(report.asMap());
+                    break;
+                }
+            default:
+                throw new UserInputException(
+                        semantic
+                                + ": \"kind\" is '"
+                                + kind
+                                + "', expected clevr-change or toons (a ground_truth.json written by"
+                                + " capstream generate)");
+        }
+        return Map.of("semantic", result);
     }
 
-    static String toJson(Scores scores, Map<String, Scores> byType, Map<String, Object> extra)
+    private static Map<String, Object> breakdown(SemanticScore.Breakdown b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("change_type", b.typeAccuracy());
+        m.put("object", b.objectAccuracy());
+        m.put("value", b.valueAccuracy());
+        m.put("exact", b.exactAccuracy());
+        return m;
+    }
+
+    String toJson(Scores scores, Map<String, Scores> byType, Map<String, Object> extra)
             throws JsonProcessingException {
         Map<String, Object> root = new LinkedHashMap<>(scores.corpusByLabel());
         if (byType != null) {
@@ -118,14 +177,18 @@ public final class EvalCommand implements Callable<Integer> {
         return new ObjectMapper().writeValueAsString(root);
     }
 
-    private static void printTable(
+    private void printTable(
             PrintWriter out, Scores scores, Map<String, Scores> byType, Map<String, Object> extra) {
         out.printf(Locale.ROOT, "%d images%n", scores.ids().size());
         out.printf(Locale.ROOT, "%-8s %8s%n", "metric", "score");
         for (Metric m : Metric.values()) {
             out.printf(Locale.ROOT, "%-8s %8.4f%n", m.label(), scores.corpus(m));
         }
-        extra.forEach((label, value) -> out.printf(Locale.ROOT, "%-8s %8s%n", label, value));
+        if (!semanticText.isEmpty()) {
+            out.println();
+            out.println("semantic accuracy (" + semantic + ")");
+            out.print(semanticText.endsWith("\n") ? semanticText : semanticText + "\n");
+        }
         if (byType != null) {
             out.println();
             out.printf(Locale.ROOT, "%-12s %7s", "type", "images");

@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             GenerateCommand.class,
             DatasetCommand.class,
-            EvalCommand.class
+            EvalCommand.class,
+            BaselineCommand.class,
+            DemoCommand.class
         })
 public final class Main implements Runnable {
 
