@@ -5,27 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.capstream.schema.avro.CaptionResult;
-import io.capstream.schema.avro.ErrorReason;
-import io.capstream.schema.avro.HistogramBucket;
-import io.capstream.schema.avro.ImageData;
-import io.capstream.schema.avro.ImageEvent;
-import io.capstream.schema.avro.ImagePairEvent;
-import io.capstream.schema.avro.LabeledImage;
-import io.capstream.schema.avro.LabeledPair;
-import io.capstream.schema.avro.ModelUpdate;
-import io.capstream.schema.avro.ProcessingError;
-import io.capstream.schema.avro.Split;
-import io.capstream.schema.avro.Timings;
-import io.capstream.schema.avro.UpdateAction;
-import io.capstream.schema.avro.WorkerMetrics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
@@ -48,109 +31,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every event contract round-trips and can evolve by its documented optional fields. */
 class EventSchemasTest {
 
-    private static final Instant T0 = Instant.parse("2026-11-22T10:15:30.123Z");
-
+    /** One sample of every event type (shared with the serde tests). */
     static Stream<SpecificRecord> fullEvents() {
-        ImageData inline =
-                ImageData.newBuilder()
-                        .setContentType("image/png")
-                        .setBytes(ByteBuffer.wrap(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1}))
-                        .setSizeBytes(6)
-                        .setWidth(64)
-                        .setHeight(64)
-                        .setSha256("ab12")
-                        .build();
-        ImageData byRef =
-                ImageData.newBuilder()
-                        .setContentType("image/jpeg")
-                        .setUri("file:///data/cam7/0001.jpg")
-                        .setSizeBytes(3_145_728)
-                        .build();
-        return Stream.of(
-                ImageEvent.newBuilder()
-                        .setId("img-1")
-                        .setSource("comics-site")
-                        .setEventTime(T0)
-                        .setImage(inline)
-                        .setMetadata(Map.of("episode", "12"))
-                        .build(),
-                ImagePairEvent.newBuilder()
-                        .setId("pair-1")
-                        .setSource("cam-7")
-                        .setEventTime(T0)
-                        .setBefore(inline)
-                        .setAfter(byRef)
-                        .setBeforeTime(T0.minusSeconds(60))
-                        .setAfterTime(T0)
-                        .build(),
-                CaptionResult.newBuilder()
-                        .setEventId("pair-1")
-                        .setSource("cam-7")
-                        .setTask("decider")
-                        .setCaption("the small red metal cube changed to green")
-                        .setTokens(List.of("the", "small"))
-                        .setTokenConfidences(List.of(0.9f, 0.8f))
-                        .setScore(0.85f)
-                        .setModelName("decider")
-                        .setModelVersion(2)
-                        .setTimings(new Timings(3.5, 41.0, 57.25))
-                        .setBatchSize(16)
-                        .setProducedAt(T0)
-                        .setWorkerId("worker-a")
-                        .build(),
-                ProcessingError.newBuilder()
-                        .setReason(ErrorReason.UNDECODABLE_IMAGE)
-                        .setMessage("image of event img-9: not a PNG or JPEG")
-                        .setOriginalTopic("capstream.images")
-                        .setOriginalPartition(3)
-                        .setOriginalOffset(1234L)
-                        .setEventId("img-9")
-                        .setSource("comics-site")
-                        .setOccurredAt(T0)
-                        .build(),
-                WorkerMetrics.newBuilder()
-                        .setWorkerId("worker-a")
-                        .setModelName("iba-cd")
-                        .setModelVersion(1)
-                        .setWindowStart(T0)
-                        .setWindowEnd(T0.plusSeconds(10))
-                        .setEventsIn(120)
-                        .setCaptionsOut(118)
-                        .setErrorsOut(2)
-                        .setThroughputPerSec(11.8)
-                        .setLatencyP50Ms(40)
-                        .setLatencyP95Ms(90)
-                        .setLatencyP99Ms(130)
-                        .setBatchSizeHistogram(
-                                List.of(new HistogramBucket(1, 3L), new HistogramBucket(32, 4L)))
-                        .setErrorsByReason(Map.of("TOO_LARGE", 2L))
-                        .build(),
-                LabeledImage.newBuilder()
-                        .setId("toon-17")
-                        .setSource("toons")
-                        .setImage(inline)
-                        .setCaptions(List.of("a red cat is jumping in the park"))
-                        .setSplit(Split.VAL)
-                        .setLabeledAt(T0)
-                        .build(),
-                LabeledPair.newBuilder()
-                        .setId("000017.png")
-                        .setSource("clevr-change")
-                        .setBefore(inline)
-                        .setAfter(inline)
-                        .setCaptions(List.of("there is no difference"))
-                        .setChangeType("no-change")
-                        .build(),
-                ModelUpdate.newBuilder()
-                        .setModelName("decider")
-                        .setVersion(3)
-                        .setCheckpointUri("file:///models/decider/3")
-                        .setValidationScores(Map.of("CIDEr-D", 1.62))
-                        .setCreatedAt(T0)
-                        .setAction(UpdateAction.PROMOTE)
-                        .setPreviousVersion(2)
-                        .setTrainedOnEvents(5000)
-                        .build());
+        return SampleEvents.all().stream();
     }
 
     static Stream<Schema> schemas() {
@@ -159,7 +42,7 @@ class EventSchemasTest {
 
     @ParameterizedTest
     @MethodSource("fullEvents")
-    void shouldRoundTripWhenEveryFieldIsSet(SpecificRecord event) throws IOException {
+    void shouldRoundTripWhenSampleEventIsEncoded(SpecificRecord event) throws IOException {
         Object back = decode(event.getSchema(), event.getSchema(), encode(event));
         assertEquals(event, back);
     }
