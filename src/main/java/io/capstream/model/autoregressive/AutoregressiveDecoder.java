@@ -144,12 +144,9 @@ public final class AutoregressiveDecoder extends AbstractBlock implements Captio
                 (inputs, t) -> {
                     try (BatchScope step = BatchScope.nested(memory.getManager(), beams)) {
                         NDArray lg = logits(ps, inputs, beams, false); // (B·k, L, V)
-                        float[] flat = lg.get(":, {}, :", t).logSoftmax(1).toFloatArray();
-                        float[][] out = new float[inputs.length][vocabularySize];
-                        for (int r = 0; r < inputs.length; r++) {
-                            System.arraycopy(flat, r * vocabularySize, out[r], 0, vocabularySize);
-                        }
-                        return out;
+                        return Tensors.rows(
+                                lg.get(":, {}, :", t).logSoftmax(1).toFloatArray(),
+                                inputs.length); // (B·k, V)
                     }
                 });
     }

@@ -156,7 +156,7 @@ public final class CascadedDiffusionGenerator extends AbstractBlock implements C
             tokens = corrupt(captions, m);
         } else {
             tokens =
-                    rows(
+                    Tensors.rows(
                             logits.argMax(2).toType(DataType.INT32, false).toIntArray(),
                             captions.length);
         }
@@ -215,7 +215,8 @@ public final class CascadedDiffusionGenerator extends AbstractBlock implements C
             logits = sampler.sample(ps, stages.get(s), table, memory, cascade); // (B, L, V)
             if (s < stages.size() - 1) {
                 int[][] tokens =
-                        rows(logits.argMax(2).toType(DataType.INT32, false).toIntArray(), b);
+                        Tensors.rows(
+                                logits.argMax(2).toType(DataType.INT32, false).toIntArray(), b);
                 NDArray ids = Tensors.ints(m, cutAfterEos(tokens)); // (B, L)
                 cascade = words.lookup(ps, ids, false); // (B, L, e)
             }
@@ -223,7 +224,7 @@ public final class CascadedDiffusionGenerator extends AbstractBlock implements C
         NDArray probs = logits.softmax(2); // (B, L, V)
         int[] ids = probs.argMax(2).toType(DataType.INT32, false).toIntArray(); // (B·L)
         float[] p = probs.max(new int[] {2}).toFloatArray(); // (B·L)
-        return Captions.cutAtEos(rows(ids, b), rows(p, b));
+        return Captions.cutAtEos(Tensors.rows(ids, b), Tensors.rows(p, b));
     }
 
     /** Sets every position after the first EOS to EOS (SCD-Net masks them likewise). */
@@ -238,24 +239,6 @@ public final class CascadedDiffusionGenerator extends AbstractBlock implements C
                     out[i][j] = 0;
                 }
             }
-        }
-        return out;
-    }
-
-    static int[][] rows(int[] flat, int b) {
-        int l = flat.length / b;
-        int[][] out = new int[b][l];
-        for (int i = 0; i < b; i++) {
-            System.arraycopy(flat, i * l, out[i], 0, l);
-        }
-        return out;
-    }
-
-    static float[][] rows(float[] flat, int b) {
-        int l = flat.length / b;
-        float[][] out = new float[b][l];
-        for (int i = 0; i < b; i++) {
-            System.arraycopy(flat, i * l, out[i], 0, l);
         }
         return out;
     }

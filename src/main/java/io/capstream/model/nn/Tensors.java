@@ -77,4 +77,24 @@ public final class Tensors {
             return borrowed.duplicate();
         }
     }
+
+    /** Splits a row-major flat array into b rows. */
+    public static int[][] rows(int[] flat, int b) {
+        int l = flat.length / b;
+        int[][] out = new int[b][l];
+        for (int i = 0; i < b; i++) {
+            System.arraycopy(flat, i * l, out[i], 0, l);
+        }
+        return out;
+    }
+
+    /** Splits a row-major flat array into b rows. */
+    public static float[][] rows(float[] flat, int b) {
+        int l = flat.length / b;
+        float[][] out = new float[b][l];
+        for (int i = 0; i < b; i++) {
+            System.arraycopy(flat, i * l, out[i], 0, l);
+        }
+        return out;
+    }
 }
