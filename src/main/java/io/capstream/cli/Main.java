@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
             DatasetCommand.class,
             EvalCommand.class,
             BaselineCommand.class,
-            DemoCommand.class
+            DemoCommand.class,
+            WorkerCommand.class,
+            ProduceCommand.class
         })
 public final class Main implements Runnable {
 

@@ -28,8 +28,17 @@ class DemoCommandTest {
     }
 
     @Test
-    void shouldGenerateCaptionAndEvaluateBothDatasetsWhenDemoRuns() throws Exception {
-        String out = run("demo", "--out", dir.toString(), "--pairs", "40", "--images", "40");
+    void shouldGenerateCaptionAndEvaluateBothDatasetsWhenDemoRunsOffline() throws Exception {
+        String out =
+                run(
+                        "demo",
+                        "--offline",
+                        "--out",
+                        dir.toString(),
+                        "--pairs",
+                        "40",
+                        "--images",
+                        "40");
         assertTrue(out.contains("== clevr-change: most-frequent-caption baseline"), out);
         assertTrue(out.contains("== toons: most-frequent-caption baseline"), out);
         assertTrue(out.contains("CIDEr-D"), out);
