@@ -26,6 +26,10 @@ public final class ProducerSettings {
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        // One request in flight per broker: with more, a first batch that fails retriably (e.g.
+        // NOT_LEADER_OR_FOLLOWER on a topic created a moment ago) while a later batch succeeds is
+        // retried with OUT_OF_ORDER_SEQUENCE_NUMBER forever (KAFKA-14359; seen here on 4.1.1).
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxMessage + RECORD_OVERHEAD_BYTES);
         p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Math.max(64L << 20, 4L * maxMessage));

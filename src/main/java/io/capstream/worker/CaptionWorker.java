@@ -263,6 +263,9 @@ public final class CaptionWorker implements AutoCloseable {
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        // A duplicated or lost metrics window is harmless; an idempotent producer can get stuck
+        // retrying on a topic created a moment ago (KAFKA-14359).
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
         return p;
     }
 

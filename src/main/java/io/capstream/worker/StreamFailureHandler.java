@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
 final class StreamFailureHandler implements StreamsUncaughtExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(StreamFailureHandler.class);
 
+    private static final long QUIET_NANOS = 60_000_000_000L;
+
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final int maxFailures;
@@ -39,7 +41,8 @@ final class StreamFailureHandler implements StreamsUncaughtExceptionHandler {
     public synchronized StreamThreadExceptionResponse handle(Throwable e) {
         long now = System.nanoTime();
         // A thread that ran well for a while since the last failure starts a new series.
-        if (now - lastFailureNanos > 4 * maxBackoff.toNanos()) {
+        if (consecutive > 0
+                && now - lastFailureNanos > Math.max(4 * maxBackoff.toNanos(), QUIET_NANOS)) {
             consecutive = 0;
         }
         lastFailureNanos = now;
