@@ -38,4 +38,14 @@ public final class ConfigOptions {
         }
         return l.optFile(file).optEnvironment(System.getenv()).optOverrides(overrides).build();
     }
+
+    /** The effective configuration with {@code forced} settings ({@code key=value}) on top. */
+    public CapstreamConfig loadWith(List<String> forced) {
+        return ConfigLoader.builder()
+                .optFile(file)
+                .optEnvironment(System.getenv())
+                .optOverrides(overrides)
+                .optOverrides(forced)
+                .build();
+    }
 }
