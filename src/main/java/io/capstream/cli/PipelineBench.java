@@ -60,6 +60,8 @@ final class PipelineBench {
             Latency at50,
             Latency at90) {}
 
+    private record Batched(double saturation, Latency at50, Latency at90) {}
+
     private static final Duration WAIT = Duration.ofMinutes(5);
     private static final int POOL = 64;
 
@@ -98,13 +100,13 @@ final class PipelineBench {
                         modelAlone(m, inputs, 1, Math.min(s.events(), 2 * POOL))
                     });
         }
-        Map<SyntheticKind, Object[]> batched = new LinkedHashMap<>();
+        Map<SyntheticKind, Batched> batched = new LinkedHashMap<>();
         try (Phase p = new Phase(s.batch())) {
             for (SyntheticKind k : s.kinds()) {
                 double sat = p.saturation(k);
                 Latency l50 = p.latency(k, 0.5 * sat);
                 Latency l90 = p.latency(k, 0.9 * sat);
-                batched.put(k, new Object[] {sat, l50, l90});
+                batched.put(k, new Batched(sat, l50, l90));
             }
         }
         Map<SyntheticKind, Double> single = new LinkedHashMap<>();
@@ -115,17 +117,17 @@ final class PipelineBench {
         }
         List<Result> out = new ArrayList<>();
         for (SyntheticKind k : s.kinds()) {
-            Object[] b = batched.get(k);
+            Batched b = batched.get(k);
             out.add(
                     new Result(
                             k,
                             model(k).info(),
                             alone.get(k)[0],
                             alone.get(k)[1],
-                            (Double) b[0],
+                            b.saturation(),
                             single.get(k),
-                            (Latency) b[1],
-                            (Latency) b[2]));
+                            b.at50(),
+                            b.at90()));
         }
         return out;
     }
