@@ -82,9 +82,17 @@ final class StreamingDemo {
     private void runWithCluster() throws InterruptedException {
         LiveView view = new LiveView(out);
         DemoTally tally = new DemoTally();
-        view.note("starting the broker and schema registry ...");
-        try (Cluster cluster = Cluster.connect(cfg, true)) {
-            Map<String, Captioner> served = models.apply(cfg);
+        view.note("loading the models, starting the broker and the schema registry ...");
+        // Models first: a bad model.store fails before any server starts.
+        Map<String, Captioner> served = models.apply(cfg);
+        Cluster cluster;
+        try {
+            cluster = Cluster.connect(cfg, true);
+        } catch (RuntimeException e) {
+            served.values().forEach(Captioner::close);
+            throw e;
+        }
+        try (cluster) {
             AtomicReference<CaptionWorker> self = new AtomicReference<>();
             CaptionWorker worker =
                     CaptionWorker.builder()

@@ -36,10 +36,17 @@ public final class WorkerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CapstreamConfig cfg = config.load();
         log.info("config: {}", cfg.describe());
-        Cluster cluster = Cluster.connect(cfg, true);
+        // Models first: a bad model.store fails before any server starts.
+        Map<String, Captioner> models = Captioners.openShipped(cfg);
+        Cluster cluster;
         CaptionWorker worker;
         try {
-            Map<String, Captioner> models = Captioners.openShipped(cfg);
+            cluster = Cluster.connect(cfg, true);
+        } catch (RuntimeException e) {
+            models.values().forEach(Captioner::close);
+            throw e;
+        }
+        try {
             worker =
                     CaptionWorker.builder()
                             .setConfig(cfg)
@@ -48,6 +55,7 @@ public final class WorkerCommand implements Callable<Integer> {
                             .setModels(models)
                             .build();
         } catch (RuntimeException e) {
+            models.values().forEach(Captioner::close);
             cluster.close();
             throw e;
         }

@@ -213,10 +213,18 @@ public final class CaptionWorker implements AutoCloseable {
     }
 
     private synchronized void stop(boolean drain) {
-        if (streams == null || closing.get()) {
+        if (!closing.compareAndSet(false, true)) {
             return;
         }
-        closing.set(true);
+        if (streams == null) {
+            // Never started, or start failed before the stream existed: the models are still ours.
+            if (executor != null) {
+                executor.close();
+            } else {
+                models.values().forEach(Captioner::close);
+            }
+            return;
+        }
         if (drain && state == KafkaStreams.State.RUNNING) {
             int buffered = stats.buffered();
             log.info("worker {} draining: {} records buffered", workerId, buffered);
