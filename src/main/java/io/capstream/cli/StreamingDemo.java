@@ -103,6 +103,7 @@ final class StreamingDemo {
                             .optMetricsListener(m -> view.metrics(m, self.get().stats().buffered()))
                             .build();
             self.set(worker);
+            double seconds;
             try {
                 worker.start();
                 if (!worker.awaitRunning(Duration.ofSeconds(120))) {
@@ -117,14 +118,17 @@ final class StreamingDemo {
                                 + " toon images/s for "
                                 + opts.duration().toSeconds()
                                 + " s (Ctrl-C stops early)");
-                produceAndWatch(cluster, worker, tally, view);
+                seconds = produceAndWatch(cluster, worker, tally, view);
             } finally {
                 worker.close();
             }
+            // After the close, so the last metrics window is not printed below the summary.
+            tally.printSummary(out, seconds);
         }
     }
 
-    private void produceAndWatch(
+    /** Produces for the run's duration and waits for the answers; returns the seconds taken. */
+    private double produceAndWatch(
             Cluster cluster, CaptionWorker worker, DemoTally tally, LiveView view)
             throws InterruptedException {
         long start = System.nanoTime();
@@ -167,6 +171,6 @@ final class StreamingDemo {
                     tally.sent() - tally.answered(),
                     tally.sent());
         }
-        tally.printSummary(out, seconds);
+        return seconds;
     }
 }
