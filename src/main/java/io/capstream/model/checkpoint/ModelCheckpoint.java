@@ -1,15 +1,16 @@
 package io.capstream.model.checkpoint;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.capstream.model.CaptioningModel;
 import io.capstream.model.ModelConfig;
 import io.capstream.model.text.Vocabulary;
 import io.capstream.util.UserInputException;
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -110,6 +111,42 @@ public final class ModelCheckpoint {
                             + " ids but the vocabulary has "
                             + vocabulary.size());
         }
+        return write(
+                dir,
+                name,
+                version,
+                model.config(),
+                vocabulary,
+                metrics,
+                parameterBytes(model),
+                extra -> {});
+    }
+
+    /**
+     * Writes a checkpoint from serialised parameters, plus extra files (e.g. a trainer's resume
+     * state), atomically.
+     *
+     * @param dir the final directory
+     * @param name model name
+     * @param version model version
+     * @param config the model config
+     * @param vocabulary the vocabulary
+     * @param metrics training metrics (JSON-serialisable values)
+     * @param params the {@value #PARAMS} bytes, as written by {@link #parameterBytes}
+     * @param extra writes further files into the (temporary) directory; they are hashed too
+     * @return the written checkpoint
+     * @throws IOException if it cannot be written
+     */
+    public static ModelCheckpoint write(
+            Path dir,
+            String name,
+            int version,
+            ModelConfig config,
+            Vocabulary vocabulary,
+            Map<String, Object> metrics,
+            byte[] params,
+            CheckpointDirectory.FileWriter extra)
+            throws IOException {
         try {
             CheckpointDirectory d =
                     CheckpointDirectory.write(
@@ -117,20 +154,32 @@ public final class ModelCheckpoint {
                             name,
                             version,
                             tmp -> {
-                                model.config().save(tmp.resolve(CONFIG));
+                                config.save(tmp.resolve(CONFIG));
                                 vocabulary.save(tmp.resolve(VOCABULARY));
                                 CheckpointDirectory.writeJson(tmp.resolve(METRICS), metrics);
-                                try (OutputStream out = Files.newOutputStream(tmp.resolve(PARAMS));
-                                        DataOutputStream data =
-                                                new DataOutputStream(
-                                                        new BufferedOutputStream(out))) {
-                                    model.saveParameters(data);
-                                }
+                                Files.write(tmp.resolve(PARAMS), params);
+                                extra.writeFiles(tmp);
                             });
-            return new ModelCheckpoint(d, model.config(), vocabulary, metrics);
+            return new ModelCheckpoint(d, config, vocabulary, metrics);
         } catch (CheckpointException e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * A block's parameters in DJL's format, as stored in {@value #PARAMS}.
+     *
+     * @param block an initialised block
+     * @return the bytes
+     */
+    public static byte[] parameterBytes(Block block) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream data = new DataOutputStream(bytes)) {
+            block.saveParameters(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in memory: cannot happen
+        }
+        return bytes.toByteArray();
     }
 
     /**
@@ -153,8 +202,44 @@ public final class ModelCheckpoint {
      * @return the loaded model
      */
     public CaptioningModel loadModel(NDManager manager, ModelConfig modelConfig) {
+        return loadModel(manager, modelConfig, PARAMS);
+    }
+
+    /**
+     * Loads another parameter file of the checkpoint (one an extra writer of {@link #write} added,
+     * e.g. a trainer's raw weights).
+     *
+     * @param manager the manager that will own the parameters
+     * @param modelConfig the config to build with
+     * @param paramsFile the file name in the checkpoint
+     * @return the loaded model
+     * @throws CheckpointException if the file is not in the checkpoint or does not fit
+     */
+    public CaptioningModel loadModel(
+            NDManager manager, ModelConfig modelConfig, String paramsFile) {
         return ParameterFile.load(
-                dir.path(), dir.file(PARAMS), modelConfig, vocabulary.size(), manager);
+                dir.path(), dir.file(paramsFile), modelConfig, vocabulary.size(), manager);
+    }
+
+    /**
+     * Whether the checkpoint lists a file.
+     *
+     * @param name a file name
+     * @return true if the manifest lists it
+     */
+    public boolean hasFile(String name) {
+        return dir.manifest().files().containsKey(name);
+    }
+
+    /**
+     * A verified file of the checkpoint.
+     *
+     * @param name a file name the manifest lists
+     * @return its path
+     * @throws CheckpointException if the manifest does not list it
+     */
+    public Path file(String name) {
+        return dir.file(name);
     }
 
     /** Model name (from the manifest). */
