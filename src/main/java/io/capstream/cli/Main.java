@@ -15,7 +15,10 @@ import picocli.CommandLine.Command;
             DatasetCommand.class,
             EvalCommand.class,
             BaselineCommand.class,
-            DemoCommand.class
+            DemoCommand.class,
+            TrainCommand.class,
+            CaptionCommand.class,
+            ModelCommand.class
         })
 public final class Main implements Runnable {
 

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -131,6 +132,9 @@ public final class Trainer {
         private final double previousSeconds;
         private Validation best;
         private byte[] bestParameters;
+        private final Map<String, Double> termSums = new LinkedHashMap<>();
+        private int termSteps;
+        private Map<String, Double> lastTermMeans = Map.of();
 
         Run(
                 ModelConfig mc,
@@ -205,9 +209,12 @@ public final class Trainer {
                         try (NDManager tmp = root.newSubManager()) {
                             main.restore(
                                     TrainingState.moments(c, TrainingState.MAIN_OPTIMIZER, tmp));
-                            estimator.restore(
-                                    TrainingState.moments(
-                                            c, TrainingState.ESTIMATOR_OPTIMIZER, tmp));
+                            if (!model.estimatorParameters()
+                                    .isEmpty()) { // empty lists do not decode
+                                estimator.restore(
+                                        TrainingState.moments(
+                                                c, TrainingState.ESTIMATOR_OPTIMIZER, tmp));
+                            }
                         }
                     });
             sampler = new BatchSampler(train, config.batchSize(), config.seed());
@@ -273,6 +280,7 @@ public final class Trainer {
                             wall,
                             samplesPerSecond,
                             manager.getDevice());
+            metrics.put("lossTerms", takeTermMeans());
             byte[] served = bestParameters != null ? bestParameters : parameters(average.model());
             try {
                 ModelCheckpoint checkpoint =
@@ -323,9 +331,10 @@ public final class Trainer {
                 NDArray total = terms.total();
                 gc.backward(total);
                 loss = total.getFloat();
-                if (terms.has(LossTerms.CLUB_ESTIMATOR)) {
-                    loss -= terms.get(LossTerms.CLUB_ESTIMATOR).getFloat();
-                }
+                Map<String, Float> values = terms.toFloats();
+                values.forEach((k, v) -> termSums.merge(k, (double) v, Double::sum));
+                termSteps++;
+                loss -= values.getOrDefault(LossTerms.CLUB_ESTIMATOR, 0f);
             }
             main.update(step);
             estimator.update(step);
@@ -333,7 +342,20 @@ public final class Trainer {
             return loss;
         }
 
+        /** Means of each unweighted loss term since the last call. */
+        private Map<String, Double> takeTermMeans() {
+            if (termSteps > 0) {
+                Map<String, Double> means = new LinkedHashMap<>();
+                termSums.forEach((k, v) -> means.put(k, v / termSteps));
+                lastTermMeans = means;
+                termSums.clear();
+                termSteps = 0;
+            }
+            return lastTermMeans;
+        }
+
         private void validate(int done) {
+            Map<String, Double> terms = takeTermMeans();
             Validation v = validator.run(done, average.model(), ps, manager, vocabulary);
             history.add(v);
             if (best == null || v.ciderD() > best.ciderD()) {
@@ -343,8 +365,10 @@ public final class Trainer {
             if (config.progress()) {
                 System.err.printf(
                         Locale.ROOT,
-                        "%nvalidation at step %d: %s, %d distinct captions of %d, e.g. %s%n",
+                        "%nstep %d: loss terms %s%nvalidation: %s, %d distinct captions of %d,"
+                                + " e.g. %s%n",
                         done,
+                        TrainingMetrics.format(terms),
                         TrainingMetrics.format(v.scores()),
                         v.distinctCaptions(),
                         v.samples(),

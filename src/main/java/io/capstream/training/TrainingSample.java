@@ -54,6 +54,20 @@ public record TrainingSample(String id, int imageSize, List<byte[]> images, List
         return new TrainingSample(id, size, bytes, captions);
     }
 
+    /** The images as model inputs (bytes / 255, exactly what the preprocessor produced). */
+    public List<ModelImage> modelImages() {
+        return images.stream()
+                .map(
+                        b -> {
+                            float[] chw = new float[b.length];
+                            for (int i = 0; i < b.length; i++) {
+                                chw[i] = (b[i] & 0xff) / 255f;
+                            }
+                            return new ModelImage(imageSize, chw, imageSize, imageSize);
+                        })
+                .toList();
+    }
+
     /** Floats in [0, 1] → bytes; exact for images decoded by ImagePreprocessor (k / 255). */
     static byte[] quantise(ModelImage image) {
         float[] chw = image.chw();
