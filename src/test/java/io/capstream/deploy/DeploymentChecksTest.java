@@ -2,10 +2,12 @@ package io.capstream.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.capstream.config.CapstreamConfig;
 import io.capstream.deploy.YamlDocs.Doc;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -183,6 +185,15 @@ class DeploymentChecksTest {
         List<String> problems = LayoutChecks.dockerfile("Dockerfile", flat);
         assertContains(problems, "ENTRYPOINT lacks -Dai.djl.offline=true");
         assertContains(problems, "must be copied to /opt/models");
+    }
+
+    @Test
+    void shouldRejectFileWhenKeyIsGivenTwice() {
+        UncheckedIOException e =
+                assertThrows(
+                        UncheckedIOException.class,
+                        () -> yaml("kind: ConfigMap\ndata: {}\ndata: {A: b}\n"));
+        assertTrue(e.getCause().getMessage().contains("Duplicate field 'data'"), e.getMessage());
     }
 
     private static List<Doc> yaml(String text) {

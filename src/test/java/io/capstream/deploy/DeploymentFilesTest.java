@@ -101,6 +101,11 @@ class DeploymentFilesTest {
         problems.addAll(ContainerChecks.commands(composeContainers, CommandLines.PENDING));
         problems.addAll(ContainerChecks.commands(kubeContainers, CommandLines.PENDING));
         assertEquals(List.of(), problems);
+        long commandLines =
+                Stream.concat(composeContainers.stream(), kubeContainers.stream())
+                        .filter(c -> ContainerChecks.isApp(c) && c.command().isEmpty())
+                        .count();
+        assertTrue(commandLines >= 6, "too few capstream command lines found: " + commandLines);
     }
 
     @Test

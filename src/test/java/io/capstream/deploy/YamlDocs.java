@@ -1,5 +1,6 @@
 package io.capstream.deploy;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +15,12 @@ import java.util.List;
 
 /** The YAML documents of one file (several in a multi-document file), each with where it is. */
 final class YamlDocs {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    // kubectl and compose reject a key given twice; a parser that kept the last one would hide it.
+    private static final ObjectMapper YAML =
+            new ObjectMapper(
+                    YAMLFactory.builder()
+                            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                            .build());
 
     private YamlDocs() {}
 
