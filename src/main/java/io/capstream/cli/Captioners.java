@@ -1,8 +1,13 @@
 package io.capstream.cli;
 
 import io.capstream.config.CapstreamConfig;
+import io.capstream.config.ConfigKeys;
 import io.capstream.model.Captioner;
+import io.capstream.model.DjlCaptioner;
+import io.capstream.model.checkpoint.ModelStore;
 import io.capstream.util.UserInputException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,13 +31,20 @@ final class Captioners {
      * @throws UserInputException when the store or a model in it cannot be opened
      */
     static Map<String, Captioner> openShipped(CapstreamConfig cfg) {
-        // Stand-in until the model store (feat/train) is merged: then ModelStore.fromConfig +
-        // DjlCaptioner.open replace this line.
-        throw new UserInputException(
-                "this build has no model store yet: the checkpoints of "
-                        + PAIRS
-                        + " and "
-                        + IMAGES
-                        + " cannot be opened");
+        ModelStore store = ModelStore.fromConfig(cfg.get(ConfigKeys.MODEL_STORE));
+        String device = cfg.get(ConfigKeys.DEVICE);
+        int steps = cfg.get(ConfigKeys.SAMPLING_STEPS);
+        Map<String, Captioner> out = new LinkedHashMap<>();
+        try {
+            for (String name : List.of(PAIRS, IMAGES)) {
+                out.put(
+                        name,
+                        DjlCaptioner.open(store.path(name, store.current(name)), device, steps));
+            }
+        } catch (RuntimeException e) {
+            out.values().forEach(Captioner::close);
+            throw e;
+        }
+        return out;
     }
 }

@@ -123,7 +123,7 @@ public final class CaptionWorker implements AutoCloseable {
                         workerId,
                         stats,
                         draining::get);
-        String appId = cfg.get(ConfigKeys.TOPIC_PREFIX) + "worker";
+        String appId = WorkerStreamsConfig.applicationId(cfg);
         streams =
                 new KafkaStreams(
                         WorkerTopology.build(settings, executor),
