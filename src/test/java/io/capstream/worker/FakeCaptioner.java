@@ -17,9 +17,6 @@ final class FakeCaptioner implements Captioner {
     private final ModelInfo info;
     volatile boolean fail;
 
-    /** Milliseconds each batch takes, to imitate a real model's latency. */
-    volatile long delayMs;
-
     FakeCaptioner(String name, int version, boolean pairs) {
         this.info = new ModelInfo(name, version, pairs, 16, "cpu()");
     }
@@ -35,13 +32,7 @@ final class FakeCaptioner implements Captioner {
             throw new IllegalStateException("simulated model failure");
         }
         batchSizes.add(batch.size());
-        if (delayMs > 0) {
-            try {
-                Thread.sleep(delayMs);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+
         List<GeneratedCaption> out = new ArrayList<>();
         for (CaptionInput in : batch) {
             ModelImage img =
