@@ -32,7 +32,6 @@ final class FakeCaptioner implements Captioner {
             throw new IllegalStateException("simulated model failure");
         }
         batchSizes.add(batch.size());
-
         List<GeneratedCaption> out = new ArrayList<>();
         for (CaptionInput in : batch) {
             ModelImage img =
