@@ -6,6 +6,8 @@ import io.capstream.worker.CaptionWorker;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,9 +62,11 @@ public final class WorkerCommand implements Callable<Integer> {
             throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean stopRequested = new AtomicBoolean();
         Thread hook =
                 new Thread(
                         () -> {
+                            stopRequested.set(true);
                             log.info("stop requested (SIGTERM or Ctrl-C)");
                             stop(worker, cluster);
                             stopped.countDown();
@@ -78,11 +82,16 @@ public final class WorkerCommand implements Callable<Integer> {
                     cluster.embeddedRegistryUrl());
         }
         // Returns when the hook ran, or when the stream died by itself (then nothing drains).
-        while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+        while (!stopped.await(1, TimeUnit.SECONDS)) {
             KafkaStreams.State s = worker.state();
-            if (s == KafkaStreams.State.ERROR || s == KafkaStreams.State.NOT_RUNNING) {
+            if (!stopRequested.get()
+                    && (s == KafkaStreams.State.ERROR || s == KafkaStreams.State.NOT_RUNNING)) {
                 log.error("worker stream stopped by itself (state {}); exiting", s);
-                Runtime.getRuntime().removeShutdownHook(hook);
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    return 1; // a SIGTERM came in meanwhile; the hook stops everything
+                }
                 stop(worker, cluster);
                 return 1;
             }

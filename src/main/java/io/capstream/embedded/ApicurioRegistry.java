@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * Registry API at {@link #url()}. The build unpacks the server into {@code
  * target/apicurio-registry}. Schemas live in memory, or in a data directory that keeps them (and
  * their ids) across restarts. The process is stopped by {@link #close()} and, should the JVM exit
- * first (Ctrl-C included), by a shutdown hook.
+ * first (Ctrl-C included), by a shutdown hook (unless {@link
+ * ApicurioRegistryBuilder#optShutdownHook} hands that duty to the owner).
  *
  * <pre>{@code
  * try (ApicurioRegistry registry = ApicurioRegistry.builder().build().start()) {
@@ -46,6 +47,7 @@ public final class ApicurioRegistry implements AutoCloseable {
     private final Duration startTimeout;
     private final Path dataDir;
     private final Path configuredLogFile;
+    private final boolean ownShutdownHook;
     private Path logFile;
     private Process process;
     private Thread shutdownHook;
@@ -55,7 +57,14 @@ public final class ApicurioRegistry implements AutoCloseable {
      * @param dataDir where the schemas are kept (an H2 file database); null keeps them in memory
      * @param logFile where the server's output goes; null for a temporary file
      */
-    ApicurioRegistry(Path home, int port, Duration startTimeout, Path dataDir, Path logFile) {
+    ApicurioRegistry(
+            Path home,
+            int port,
+            Duration startTimeout,
+            Path dataDir,
+            Path logFile,
+            boolean ownShutdownHook) {
+        this.ownShutdownHook = ownShutdownHook;
         this.home = home;
         this.port = port;
         this.startTimeout = startTimeout;
@@ -137,8 +146,10 @@ public final class ApicurioRegistry implements AutoCloseable {
         } catch (IOException e) {
             throw new UserInputException("cannot launch Apicurio Registry: " + e.getMessage(), e);
         }
-        shutdownHook = new Thread(this::stopProcess, "apicurio-registry-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        if (ownShutdownHook) {
+            shutdownHook = new Thread(this::stopProcess, "apicurio-registry-shutdown");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
         try {
             awaitReady();
             RestSchemaRegistryClient.builder()
@@ -254,7 +265,9 @@ public final class ApicurioRegistry implements AutoCloseable {
         }
         stopProcess();
         try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            if (shutdownHook != null) {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            }
         } catch (IllegalStateException jvmAlreadyExiting) {
             // The hook is running or has run; nothing left to remove.
         }

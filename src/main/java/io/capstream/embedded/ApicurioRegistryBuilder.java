@@ -11,6 +11,7 @@ public final class ApicurioRegistryBuilder {
     private Duration startTimeout = Duration.ofSeconds(90);
     private Path logFile;
     private Path dataDir;
+    private boolean ownShutdownHook = true;
 
     ApicurioRegistryBuilder() {}
 
@@ -48,6 +49,16 @@ public final class ApicurioRegistryBuilder {
     }
 
     /**
+     * Whether the registry stops its process from a JVM shutdown hook of its own (default true). An
+     * owner that must use the registry during its own shutdown (draining a worker) turns it off and
+     * guarantees the stop itself.
+     */
+    public ApicurioRegistryBuilder optShutdownHook(boolean ownShutdownHook) {
+        this.ownShutdownHook = ownShutdownHook;
+        return this;
+    }
+
+    /**
      * Validates the settings; {@link ApicurioRegistry#start()} launches the server.
      *
      * @throws IllegalArgumentException naming the bad setting
@@ -66,6 +77,7 @@ public final class ApicurioRegistryBuilder {
                 port != 0 ? port : Ports.free(),
                 startTimeout,
                 dataDir,
-                logFile);
+                logFile,
+                ownShutdownHook);
     }
 }

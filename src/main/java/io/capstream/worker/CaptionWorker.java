@@ -230,7 +230,10 @@ public final class CaptionWorker implements AutoCloseable {
             log.info("worker {} draining: {} records buffered", workerId, buffered);
             draining.set(true);
             long deadline = System.nanoTime() + drainTimeout.toNanos();
-            while (stats.buffered() > 0 && System.nanoTime() < deadline && sleepQuietly(10)) {
+            while (stats.buffered() > 0
+                    && state == KafkaStreams.State.RUNNING
+                    && System.nanoTime() < deadline
+                    && sleepQuietly(10)) {
                 // The punctuators flush every buffer while the drain flag is set.
             }
             log.info("worker {} drained: {} records left buffered", workerId, stats.buffered());

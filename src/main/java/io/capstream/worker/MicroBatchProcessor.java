@@ -183,13 +183,9 @@ final class MicroBatchProcessor<E> implements Processor<String, byte[], String, 
             List<Map.Entry<Long, Pending<E>>> items = group.getValue();
             List<CaptionInput> inputs = new ArrayList<>(items.size());
             items.forEach(e -> inputs.add(e.getValue().input()));
+            BatchResult result = null;
             try {
-                BatchResult result = executor.run(group.getKey(), inputs);
-                settings.stats().batch(result.modelBatchSize());
-                for (int i = 0; i < items.size(); i++) {
-                    emitCaption(
-                            items.get(i).getValue(), result, result.captions().get(i), batchStart);
-                }
+                result = executor.run(group.getKey(), inputs);
             } catch (Exception ex) {
                 for (Map.Entry<Long, Pending<E>> e : items) {
                     Pending<E> p = e.getValue();
@@ -202,6 +198,15 @@ final class MicroBatchProcessor<E> implements Processor<String, byte[], String, 
                                                     + " failed: "
                                                     + ex.getMessage())
                                     .forEvent(kind.eventId(p.event()), kind.source(p.event())));
+                }
+            }
+            if (result != null) {
+                // Outside the try: a caption that cannot be written (e.g. the registry is down)
+                // fails the task, so nothing commits and the records are captioned again.
+                settings.stats().batch(result.modelBatchSize());
+                for (int i = 0; i < items.size(); i++) {
+                    emitCaption(
+                            items.get(i).getValue(), result, result.captions().get(i), batchStart);
                 }
             }
             for (Map.Entry<Long, Pending<E>> e : items) {

@@ -2,6 +2,7 @@ package io.capstream.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.capstream.schema.avro.CaptionResult;
@@ -10,6 +11,7 @@ import io.capstream.schema.avro.ImageData;
 import io.capstream.schema.avro.ImageEvent;
 import io.capstream.schema.avro.ImagePairEvent;
 import io.capstream.schema.avro.ProcessingError;
+import io.capstream.schema.registry.SchemaRegistryException;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -30,6 +32,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +45,7 @@ class WorkerTopologyTest {
     private final FakeCaptioner imageModel = new FakeCaptioner("iba-cd", 1, false);
     private final FakeCaptioner pairModel = new FakeCaptioner("decider", 7, true);
     private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean captionsUnwritable = new AtomicBoolean();
     private TopologyTestDriver driver;
     private InferenceExecutor executor;
     private TestInputTopic<String, byte[]> images;
@@ -56,7 +60,13 @@ class WorkerTopologyTest {
                         TOPICS,
                         new PlainAvroSerde<>(ImageEvent.class),
                         new PlainAvroSerde<>(ImagePairEvent.class),
-                        new PlainAvroSerde<>(CaptionResult.class),
+                        (topic, c) -> {
+                            if (captionsUnwritable.get()) {
+                                throw new SchemaRegistryException(
+                                        "registry unreachable", 0, 0, null);
+                            }
+                            return new PlainAvroSerde<>(CaptionResult.class).serialize(topic, c);
+                        },
                         new PlainAvroSerde<>(ProcessingError.class),
                         new BatchPolicy(maxBatch, delay),
                         new ImageLoader(100_000, 1_000_000),
@@ -185,6 +195,16 @@ class WorkerTopologyTest {
         assertEquals(
                 List.of("ok"),
                 captions.readValuesToList().stream().map(CaptionResult::getEventId).toList());
+    }
+
+    @Test
+    void shouldFailTaskInsteadOfDeadLetteringWhenCaptionCannotBeWritten() throws IOException {
+        start(1, Duration.ofSeconds(10));
+        captionsUnwritable.set(true);
+        assertThrows(
+                StreamsException.class,
+                () -> images.pipeInput("cam", imageEvent("x", png(16, 16, 9), "iba-cd")));
+        assertTrue(dlq.isEmpty(), "a valid record was dead-lettered");
     }
 
     @Test
