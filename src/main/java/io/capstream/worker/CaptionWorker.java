@@ -2,7 +2,9 @@ package io.capstream.worker;
 
 import io.capstream.config.CapstreamConfig;
 import io.capstream.config.ConfigKeys;
+import io.capstream.model.CaptionInput;
 import io.capstream.model.Captioner;
+import io.capstream.model.image.ModelImage;
 import io.capstream.schema.TopicAdmin;
 import io.capstream.schema.Topics;
 import io.capstream.schema.avro.WorkerMetrics;
@@ -102,6 +104,7 @@ public final class CaptionWorker implements AutoCloseable {
                     created.size(),
                     topics.all().stream().map(t -> t.name()).toList());
         }
+        warmUp();
         stateDir = stateDir();
         int maxBatch = cfg.get(ConfigKeys.MAX_BATCH_SIZE);
         executor = new InferenceExecutor(models, maxBatch * cfg.get(ConfigKeys.STREAM_THREADS));
@@ -155,6 +158,32 @@ public final class CaptionWorker implements AutoCloseable {
                 cfg.get(ConfigKeys.MAX_BATCH_DELAY_MS));
         streams.start();
         return this;
+    }
+
+    /**
+     * One call per model before the stream starts: a first call is much slower (native library
+     * set-up, allocations) and would otherwise hold the first transaction open that long.
+     */
+    private void warmUp() {
+        new TreeMap<>(models)
+                .forEach(
+                        (name, c) -> {
+                            Captioner.ModelInfo info = c.info();
+                            int size = info.imageSize();
+                            ModelImage blank =
+                                    new ModelImage(size, new float[3 * size * size], size, size);
+                            long t0 = System.nanoTime();
+                            c.caption(
+                                    List.of(
+                                            info.pairs()
+                                                    ? new CaptionInput.Pair(blank, blank)
+                                                    : new CaptionInput.Single(blank)));
+                            log.info(
+                                    "model {} v{} warmed up in {} ms",
+                                    name,
+                                    info.version(),
+                                    (System.nanoTime() - t0) / 1_000_000);
+                        });
     }
 
     /**

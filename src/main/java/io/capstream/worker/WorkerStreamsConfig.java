@@ -18,6 +18,9 @@ public final class WorkerStreamsConfig {
     /** Room for the record's key, headers and batch framing on top of the value. */
     static final int RECORD_OVERHEAD_BYTES = 64 * 1024;
 
+    /** The Streams producer's transaction timeout unless {@code kafka.streams.*} sets another. */
+    static final int TRANSACTION_TIMEOUT_MS = 30_000;
+
     private WorkerStreamsConfig() {}
 
     /**
@@ -50,6 +53,12 @@ public final class WorkerStreamsConfig {
                 StreamsConfig.producerPrefix(ProducerConfig.BUFFER_MEMORY_CONFIG),
                 Math.max(64L << 20, 4L * maxMessage));
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "none");
+        // A transaction stays open across a model call. Streams' exactly-once default of 10 s
+        // fenced the worker when a CPU model call on a loaded machine took longer; a larger value
+        // makes a crashed worker's open transaction hold read_committed readers back that long.
+        p.put(
+                StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
+                TRANSACTION_TIMEOUT_MS);
         p.put(
                 StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
                 maxMessage + RECORD_OVERHEAD_BYTES);

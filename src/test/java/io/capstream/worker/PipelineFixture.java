@@ -35,7 +35,9 @@ final class PipelineFixture {
                         .optOverride("worker.max.batch.delay.ms=20")
                         .optOverride("worker.metrics.window.ms=500")
                         // A killed worker leaves the group after 6 s instead of 45 s.
-                        .optOverride("kafka.streams.session.timeout.ms=6000");
+                        .optOverride("kafka.streams.session.timeout.ms=6000")
+                        // A killed worker's open transaction is aborted after 10 s, not 30 s.
+                        .optOverride("kafka.streams.producer.transaction.timeout.ms=10000");
         for (String o : overrides) {
             l.optOverride(o);
         }

@@ -2,6 +2,7 @@ package io.capstream.worker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.capstream.config.CapstreamConfig;
 import io.capstream.config.ConfigLoader;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -43,5 +44,21 @@ class WorkerStreamsConfigTest {
                         Path.of("/tmp/s"));
         assertEquals("SSL", p.get("security.protocol"));
         assertEquals("250", p.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
+    }
+
+    @Test
+    void shouldGiveTransactionsRoomForASlowModelCallUnlessOperatorSetsAnother() {
+        CapstreamConfig defaults = CapstreamConfig.defaults();
+        Properties p = WorkerStreamsConfig.build(defaults, "b:1", "app", Path.of("/tmp/s"));
+        assertEquals(30_000, p.get("producer.transaction.timeout.ms"));
+        Properties set =
+                WorkerStreamsConfig.build(
+                        ConfigLoader.builder()
+                                .optOverride("kafka.streams.producer.transaction.timeout.ms=9000")
+                                .build(),
+                        "b:1",
+                        "app",
+                        Path.of("/tmp/s"));
+        assertEquals("9000", set.get("producer.transaction.timeout.ms"));
     }
 }
