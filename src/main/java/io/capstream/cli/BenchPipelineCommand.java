@@ -67,6 +67,15 @@ public final class BenchPipelineCommand implements Callable<Integer> {
             description = "Length of each latency measurement (default: ${DEFAULT-VALUE}).")
     int latencySeconds;
 
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            description =
+                    "PyTorch intra-op threads (default: DJL's, one per core). On a small machine"
+                            + " shared with other work, 1 avoids OpenMP threads waiting for each"
+                            + " other.")
+    Integer threads;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     /** How the models are opened; tests replace it. */
@@ -92,6 +101,7 @@ public final class BenchPipelineCommand implements Callable<Integer> {
         if (latencySeconds < 1) {
             throw new UserInputException("--latency-seconds must be >= 1, got " + latencySeconds);
         }
+        CliModels.threads(threads);
         CapstreamConfig cfg = config.load();
         Path spool = Files.createTempDirectory("capstream-bench-spool-");
         try (Cluster cluster = Cluster.connect(cfg, true)) {
