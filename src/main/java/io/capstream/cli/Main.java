@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
             DatasetCommand.class,
             EvalCommand.class,
             BaselineCommand.class,
-            DemoCommand.class
+            DemoCommand.class,
+            BenchCommand.class
         })
 public final class Main implements Runnable {
 

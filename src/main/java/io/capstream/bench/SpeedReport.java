@@ -1,0 +1,230 @@
+package io.capstream.bench;
+
+import io.capstream.bench.SpeedCell.Decoding;
+import io.capstream.model.ModelConfig;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Renders speed results as tables: every number next to the machine and weights it came from. */
+public final class SpeedReport {
+    private final MachineInfo machine;
+    private final MatmulPeak peak;
+    private final boolean markdown;
+
+    /**
+     * @param machine where the run happened
+     * @param peak the matrix-multiply reference measured in the same run
+     * @param markdown GitHub markdown (else aligned plain text)
+     */
+    public SpeedReport(MachineInfo machine, MatmulPeak peak, boolean markdown) {
+        this.machine = machine;
+        this.peak = peak;
+        this.markdown = markdown;
+    }
+
+    /** The lines naming the machine and the matmul reference. */
+    public String header() {
+        return "machine: "
+                + machine.describe()
+                + "\n"
+                + String.format(
+                        Locale.ROOT,
+                        "matmul peak: %d×%d float32 on %s: %.1f GFLOP/s (median of %d, %.1f ms)%n",
+                        peak.size(),
+                        peak.size(),
+                        machine.device(),
+                        peak.gflops(),
+                        peak.timings().repetitions(),
+                        peak.timings().median());
+    }
+
+    /**
+     * The three tables of one model.
+     *
+     * @param task the model name (decider, iba-cd)
+     * @param r its results
+     * @return the text
+     */
+    public String render(String task, SpeedResult r) {
+        ModelConfig c = r.config();
+        StringBuilder out = new StringBuilder();
+        out.append(heading(2, "bench speed: " + task));
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "model: d=%d, %d heads, FFN %d, layers vision/pair/denoiser %d/%d/%d,"
+                                + " %d×%d images → %d tokens, L=%d, e=%d, V=%d, %d diffusion"
+                                + " stage(s), config steps S=%d, beam width %d%n",
+                        c.modelDim(),
+                        c.heads(),
+                        c.feedForwardDim(),
+                        c.visionLayers(),
+                        c.pairLayers(),
+                        c.denoiserLayers(),
+                        c.imageSize(),
+                        c.imageSize(),
+                        c.visualTokens(),
+                        c.maxLength(),
+                        c.embedDim(),
+                        r.vocabularySize(),
+                        c.stages(),
+                        c.sampleSteps(),
+                        c.beamWidth()));
+        out.append("weights: diffusion: ")
+                .append(r.diffusionWeights())
+                .append("; autoregressive: ")
+                .append(r.autoregressiveWeights())
+                .append("\n\n");
+        out.append(cellTable(r)).append('\n');
+        out.append(heading(3, "captions/s: diffusion vs the autoregressive baseline"));
+        out.append(ratioTable(r)).append('\n');
+        int stepsBatch = r.stepCells().isEmpty() ? 0 : r.stepCells().get(0).batch();
+        out.append(heading(3, "diffusion vs sampling steps (batch " + stepsBatch + ")"));
+        out.append(stepsTable(r, stepsBatch)).append('\n');
+        out.append(notes(r));
+        return out.toString();
+    }
+
+    private String heading(int level, String text) {
+        return (markdown ? "#".repeat(level) + " " + text : text) + "\n\n";
+    }
+
+    private String cellTable(SpeedResult r) {
+        Table t =
+                new Table(
+                        "batch",
+                        "generator",
+                        "decoding",
+                        "captions/s",
+                        "ms/batch p50",
+                        "ms/batch p90",
+                        "reps",
+                        "words/caption",
+                        "decoder calls",
+                        "GFLOP/caption",
+                        "GFLOP/s",
+                        "% of matmul peak");
+        for (int batch : r.cells().stream().map(SpeedCell::batch).distinct().toList()) {
+            for (SpeedCell cell : r.cells()) {
+                if (cell.batch() == batch) {
+                    t.row(
+                            batch,
+                            cell.decoding() == Decoding.DIFFUSION ? "diffusion" : "autoregressive",
+                            decoding(cell, r.config()),
+                            f1(cell.captionsPerSecond()),
+                            f1(cell.timings().median()),
+                            f1(cell.timings().p90()),
+                            cell.timings().repetitions(),
+                            f1(cell.meanWords()),
+                            f1(cell.decodeSteps()),
+                            f3(cell.flopsPerCaption() / 1e9),
+                            f1(cell.gflops()),
+                            f1(100 * cell.gflops() / peak.gflops()));
+                }
+            }
+        }
+        return t.render(markdown);
+    }
+
+    private static String decoding(SpeedCell cell, ModelConfig c) {
+        switch (cell.decoding()) {
+            case DIFFUSION:
+                return "DDIM S="
+                        + cell.steps()
+                        + (c.stages() > 1 ? " × " + c.stages() + " stages" : "");
+            case GREEDY:
+                return "greedy";
+            default:
+                return "beam k=" + c.beamWidth();
+        }
+    }
+
+    private String ratioTable(SpeedResult r) {
+        boolean beam = r.cells().stream().anyMatch(c -> c.decoding() == Decoding.BEAM);
+        Table t =
+                beam
+                        ? new Table(
+                                "batch",
+                                "diffusion",
+                                "AR greedy",
+                                "AR beam",
+                                "diffusion ÷ greedy",
+                                "diffusion ÷ beam")
+                        : new Table("batch", "diffusion", "AR greedy", "diffusion ÷ greedy");
+        for (int batch : r.cells().stream().map(SpeedCell::batch).distinct().toList()) {
+            double d = rate(r, Decoding.DIFFUSION, batch).orElse(Double.NaN);
+            double g = rate(r, Decoding.GREEDY, batch).orElse(Double.NaN);
+            if (beam) {
+                double k = rate(r, Decoding.BEAM, batch).orElse(Double.NaN);
+                t.row(batch, f1(d), f1(g), f1(k), times(d / g), times(d / k));
+            } else {
+                t.row(batch, f1(d), f1(g), times(d / g));
+            }
+        }
+        return t.render(markdown);
+    }
+
+    private static Optional<Double> rate(SpeedResult r, Decoding decoding, int batch) {
+        return r.cells().stream()
+                .filter(c -> c.decoding() == decoding && c.batch() == batch)
+                .map(SpeedCell::captionsPerSecond)
+                .findFirst();
+    }
+
+    private String stepsTable(SpeedResult r, int batch) {
+        Optional<Double> greedy = rate(r, Decoding.GREEDY, batch);
+        Table t =
+                new Table(
+                        "steps S",
+                        "captions/s",
+                        "ms/batch p50",
+                        "ms/batch p90",
+                        "reps",
+                        "GFLOP/caption",
+                        "GFLOP/s",
+                        "% of matmul peak",
+                        "÷ AR greedy");
+        for (SpeedCell cell : r.stepCells()) {
+            t.row(
+                    cell.steps(),
+                    f1(cell.captionsPerSecond()),
+                    f1(cell.timings().median()),
+                    f1(cell.timings().p90()),
+                    cell.timings().repetitions(),
+                    f3(cell.flopsPerCaption() / 1e9),
+                    f1(cell.gflops()),
+                    f1(100 * cell.gflops() / peak.gflops()),
+                    greedy.map(g -> times(cell.captionsPerSecond() / g)).orElse("n/a"));
+        }
+        return t.render(markdown);
+    }
+
+    private String notes(SpeedResult r) {
+        String s =
+                "Notes: ms/batch are wall-clock medians and 90th percentiles over the timed"
+                        + " repetitions after one warm-up batch; captions/s = batch / median. GFLOP"
+                        + " counts only matrix products (FlopCounter: Linear, convolutions, attention"
+                        + " projections, QKᵀ and PV, softmax·E), so GFLOP/s understates the"
+                        + " arithmetic slightly. The autoregressive decoder re-runs all L = "
+                        + r.config().maxLength()
+                        + " positions at each call and stops only when every row of the batch has"
+                        + " emitted EOS; with untrained weights it usually runs all L calls.\n";
+        return s;
+    }
+
+    private static String f1(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f", v) : "n/a";
+    }
+
+    private static String f2(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f", v) : "n/a";
+    }
+
+    private static String times(double ratio) {
+        return Double.isFinite(ratio) ? f2(ratio) + "×" : "n/a";
+    }
+
+    private static String f3(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+}
