@@ -24,9 +24,8 @@ final class BenchModel implements AutoCloseable {
     BenchModel(ModelConfig config, int vocabularySize, WeightSource weights) {
         djl = Model.newInstance("bench-" + config.task() + "-" + config.generator());
         try {
-            model = CaptioningModel.create(config, vocabularySize);
+            model = weights.build(config, vocabularySize, djl.getNDManager());
             djl.setBlock(model);
-            weights.load(model, djl.getNDManager());
             ps = new ParameterStore(djl.getNDManager(), false);
         } catch (RuntimeException e) {
             djl.close();
@@ -36,6 +35,11 @@ final class BenchModel implements AutoCloseable {
 
     ModelConfig config() {
         return model.config();
+    }
+
+    /** The model (tests compare parameters). */
+    CaptioningModel model() {
+        return model;
     }
 
     /** The model's parameter manager (tests check that it does not grow). */

@@ -39,20 +39,50 @@ public record CellBudget(int warmup, int minReps, int maxReps, double seconds) {
      * @return the times of the timed runs
      */
     public <T> Timings time(Supplier<T> run, List<T> results) {
-        for (int i = 0; i < warmup; i++) {
-            run.get();
+        List<List<T>> out = new ArrayList<>();
+        Timings t = timeInterleaved(List.of(run), out).get(0);
+        results.addAll(out.get(0));
+        return t;
+    }
+
+    /**
+     * Times several cells round-robin: after each cell's warm-up, every round runs each cell once,
+     * so slow drifts of a shared machine (other processes, clock changes) hit all cells alike and
+     * their ratios stay meaningful. The time cap is {@code seconds} per cell, for the group.
+     *
+     * @param runs one repetition of each cell
+     * @param results receives one list per cell with the results of its timed runs
+     * @param <T> the result type
+     * @return the times of each cell, in the order of {@code runs}
+     */
+    public <T> List<Timings> timeInterleaved(List<Supplier<T>> runs, List<List<T>> results) {
+        int n = runs.size();
+        for (Supplier<T> run : runs) {
+            for (int i = 0; i < warmup; i++) {
+                run.get();
+            }
         }
-        List<Double> millis = new ArrayList<>();
-        long budget = (long) (seconds * 1e9);
+        List<List<Double>> millis = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            millis.add(new ArrayList<>());
+            results.add(new ArrayList<>());
+        }
+        long budget = (long) (seconds * 1e9 * n);
         long spent = 0;
-        while (millis.size() < minReps || (millis.size() < maxReps && spent < budget)) {
-            long start = System.nanoTime();
-            T result = run.get();
-            long took = System.nanoTime() - start;
-            spent += took;
-            millis.add(took / 1e6);
-            results.add(result);
+        for (int round = 0; round < minReps || (round < maxReps && spent < budget); round++) {
+            for (int c = 0; c < n; c++) {
+                long start = System.nanoTime();
+                T result = runs.get(c).get();
+                long took = System.nanoTime() - start;
+                spent += took;
+                millis.get(c).add(took / 1e6);
+                results.get(c).add(result);
+            }
         }
-        return new Timings(millis.stream().mapToDouble(Double::doubleValue).toArray());
+        List<Timings> out = new ArrayList<>();
+        for (List<Double> m : millis) {
+            out.add(new Timings(m.stream().mapToDouble(Double::doubleValue).toArray()));
+        }
+        return out;
     }
 }

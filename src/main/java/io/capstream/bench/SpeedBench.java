@@ -7,6 +7,7 @@ import io.capstream.util.Progress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Times diffusion captioning against the autoregressive baseline of the same width and depth (same
@@ -20,6 +21,7 @@ import java.util.Map;
  * the mean caption length and the decoder calls per batch so that this is visible.
  */
 public final class SpeedBench {
+    private static final String FRESH = "fresh seeded weights (untrained)";
     private final ModelConfig config;
     private final int vocabularySize;
     private final WeightSource diffusionWeights;
@@ -58,20 +60,15 @@ public final class SpeedBench {
     /** Number of cells {@link #run} measures. */
     public int cellCount() {
         int perBatch = config.beamWidth() > 1 ? 3 : 2;
-        int steps = 0;
-        for (int s : stepsList) {
-            steps += reused(s) ? 0 : 1;
-        }
-        return perBatch * batchSizes.size() + steps;
+        return perBatch * batchSizes.size() + stepsList.size() + 1;
     }
 
-    /** Whether the steps sweep takes cell (stepsBatch, s) from the batch-size sweep. */
-    private boolean reused(int steps) {
-        return steps == config.sampleSteps() && batchSizes.contains(stepsBatch);
-    }
+    /** A model and how its cells are labelled. */
+    private record Variant(BenchModel model, Decoding decoding) {}
 
     /**
-     * Runs every cell.
+     * Runs every cell: at each batch size diffusion, AR greedy and AR beam round-robin; then the
+     * sampling-steps sweep round-robin with AR greedy at the same batch size as its reference.
      *
      * @param label names the run in the progress line
      * @return the measurements
@@ -79,53 +76,30 @@ public final class SpeedBench {
     public SpeedResult run(String label) {
         FlopCounter flops = new FlopCounter(config, vocabularySize);
         List<SpeedCell> cells = new ArrayList<>();
-        List<SpeedCell> stepCells = new ArrayList<>();
-        try (Progress progress = new Progress("bench speed " + label, cellCount())) {
-            ModelConfig diffusion = diffusionConfig();
-            List<SpeedCell> own =
-                    timeAll(
-                            diffusion,
-                            diffusionWeights,
-                            Decoding.DIFFUSION,
-                            batchSizes,
-                            flops,
-                            progress);
-            cells.addAll(own);
-            ModelConfig ar = autoregressiveConfig();
-            ModelConfig greedy = ar.withOverrides(Map.of("beamWidth", 1));
-            cells.addAll(
-                    timeAll(
-                            greedy,
-                            autoregressiveWeights,
-                            Decoding.GREEDY,
-                            batchSizes,
-                            flops,
-                            progress));
-            if (ar.beamWidth() > 1) {
-                cells.addAll(
-                        timeAll(
-                                ar,
-                                autoregressiveWeights,
-                                Decoding.BEAM,
-                                batchSizes,
-                                flops,
-                                progress));
+        List<SpeedCell> sweep;
+        ModelConfig ar = autoregressiveConfig();
+        try (Progress progress = new Progress("bench speed " + label, cellCount());
+                BenchModel diffusion =
+                        new BenchModel(diffusionConfig(), vocabularySize, diffusionWeights);
+                BenchModel greedy =
+                        new BenchModel(
+                                ar.withOverrides(Map.of("beamWidth", 1)),
+                                vocabularySize,
+                                autoregressiveWeights);
+                BenchModel beam =
+                        ar.beamWidth() > 1
+                                ? new BenchModel(ar, vocabularySize, autoregressiveWeights)
+                                : null) {
+            List<Variant> sideBySide = new ArrayList<>();
+            sideBySide.add(new Variant(diffusion, Decoding.DIFFUSION));
+            sideBySide.add(new Variant(greedy, Decoding.GREEDY));
+            if (beam != null) {
+                sideBySide.add(new Variant(beam, Decoding.BEAM));
             }
-            for (int s : stepsList) {
-                if (reused(s)) {
-                    stepCells.add(own.get(batchSizes.indexOf(stepsBatch)));
-                    continue;
-                }
-                ModelConfig c = diffusion.withOverrides(Map.of("sampleSteps", s));
-                stepCells.addAll(
-                        timeAll(
-                                c,
-                                diffusionWeights,
-                                Decoding.DIFFUSION,
-                                List.of(stepsBatch),
-                                flops,
-                                progress));
+            for (int b : batchSizes) {
+                cells.addAll(timeGroup(sideBySide, b, flops, progress));
             }
+            sweep = timeSteps(diffusion, greedy, flops, progress);
         }
         return new SpeedResult(
                 config,
@@ -133,40 +107,67 @@ public final class SpeedBench {
                 diffusionWeights.describe(),
                 autoregressiveWeights.describe(),
                 cells,
-                stepCells);
+                sweep.subList(0, sweep.size() - 1),
+                sweep.get(sweep.size() - 1));
     }
 
-    private List<SpeedCell> timeAll(
-            ModelConfig c,
-            WeightSource weights,
-            Decoding decoding,
-            List<Integer> batches,
-            FlopCounter flops,
-            Progress progress) {
-        List<SpeedCell> out = new ArrayList<>();
-        try (BenchModel model = new BenchModel(c, vocabularySize, weights)) {
-            for (int b : batches) {
-                progress.status(describe(decoding, c, b));
-                out.add(time(model, decoding, b, flops));
-                progress.step();
+    /** The steps sweep plus AR greedy (last), at {@code stepsBatch}. */
+    private List<SpeedCell> timeSteps(
+            BenchModel diffusion, BenchModel greedy, FlopCounter flops, Progress progress) {
+        List<BenchModel> built = new ArrayList<>();
+        try {
+            List<Variant> group = new ArrayList<>();
+            for (int s : stepsList) {
+                BenchModel m = diffusion;
+                if (s != diffusion.config().sampleSteps()) {
+                    ModelConfig c = diffusion.config().withOverrides(Map.of("sampleSteps", s));
+                    m = new BenchModel(c, vocabularySize, diffusionWeights);
+                    built.add(m);
+                }
+                group.add(new Variant(m, Decoding.DIFFUSION));
             }
+            group.add(new Variant(greedy, Decoding.GREEDY));
+            return timeGroup(group, stepsBatch, flops, progress);
+        } finally {
+            built.forEach(BenchModel::close);
         }
+    }
+
+    private List<SpeedCell> timeGroup(
+            List<Variant> group, int batch, FlopCounter flops, Progress progress) {
+        List<Supplier<Captions>> runs = new ArrayList<>();
+        StringBuilder names = new StringBuilder();
+        for (Variant v : group) {
+            float[][] pixels = v.model().inputs(batch, batch);
+            runs.add(() -> v.model().caption(pixels, batch));
+            names.append(names.length() == 0 ? "" : ", ").append(describe(v));
+        }
+        progress.status("B=" + batch + ": " + names);
+        List<List<Captions>> outputs = new ArrayList<>();
+        List<Timings> times = budget.timeInterleaved(runs, outputs);
+        List<SpeedCell> out = new ArrayList<>();
+        for (int i = 0; i < group.size(); i++) {
+            out.add(cell(group.get(i), batch, times.get(i), outputs.get(i), flops));
+        }
+        progress.advance(group.size());
         return out;
     }
 
-    private static String describe(Decoding decoding, ModelConfig c, int batch) {
-        String how =
-                decoding == Decoding.DIFFUSION
-                        ? "S=" + c.sampleSteps()
-                        : decoding == Decoding.BEAM ? "k=" + c.beamWidth() : "";
-        return decoding.label() + " " + how + " B=" + batch;
+    private static String describe(Variant v) {
+        ModelConfig c = v.model().config();
+        switch (v.decoding()) {
+            case DIFFUSION:
+                return "diffusion S=" + c.sampleSteps();
+            case BEAM:
+                return "AR beam k=" + c.beamWidth();
+            default:
+                return "AR greedy";
+        }
     }
 
-    private SpeedCell time(BenchModel model, Decoding decoding, int batch, FlopCounter flops) {
-        ModelConfig c = model.config();
-        float[][] pixels = model.inputs(batch, batch);
-        List<Captions> outputs = new ArrayList<>();
-        Timings t = budget.time(() -> model.caption(pixels, batch), outputs);
+    private static SpeedCell cell(
+            Variant v, int batch, Timings t, List<Captions> outputs, FlopCounter flops) {
+        ModelConfig c = v.model().config();
         double words = 0;
         double calls = 0;
         for (Captions out : outputs) {
@@ -175,14 +176,14 @@ public final class SpeedBench {
                 words += row.length;
                 longest = Math.max(longest, row.length);
             }
-            calls += Math.min(c.maxLength(), longest + 1);
+            calls += Math.min(c.maxLength(), longest + 1); // greedy: the longest row ends last
         }
         words /= (double) outputs.size() * batch;
         calls /= outputs.size();
-        if (decoding == Decoding.DIFFUSION) {
+        if (v.decoding() == Decoding.DIFFUSION) {
             int steps = c.sampleSteps();
             return new SpeedCell(
-                    decoding,
+                    v.decoding(),
                     batch,
                     steps,
                     t,
@@ -190,17 +191,22 @@ public final class SpeedBench {
                     (double) c.stages() * steps,
                     flops.diffusionPerCaption(steps));
         }
-        int width = c.beamWidth();
         return new SpeedCell(
-                decoding, batch, 0, t, words, calls, flops.autoregressivePerCaption(width, calls));
+                v.decoding(),
+                batch,
+                0,
+                t,
+                words,
+                calls,
+                flops.autoregressivePerCaption(c.beamWidth(), calls));
     }
 
     /** DJL-style builder: {@code setX} required, {@code optX} optional. */
     public static final class Builder {
         private ModelConfig config;
         private int vocabularySize;
-        private WeightSource diffusionWeights = WeightSource.fresh();
-        private WeightSource autoregressiveWeights = WeightSource.fresh();
+        private WeightSource diffusionWeights = WeightSource.fresh(FRESH);
+        private WeightSource autoregressiveWeights = WeightSource.fresh(FRESH);
         private List<Integer> batchSizes = List.of(1, 8, 32, 64);
         private List<Integer> stepsList = List.of(1, 2, 5, 10, 20);
         private int stepsBatch = 32;

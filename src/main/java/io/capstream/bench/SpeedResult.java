@@ -12,6 +12,7 @@ import java.util.List;
  * @param autoregressiveWeights where the baseline's weights came from
  * @param cells diffusion (the config's steps), AR greedy and AR beam at each batch size
  * @param stepCells diffusion at the steps batch size, one per sampling-step count
+ * @param stepsReference AR greedy at the steps batch size, timed with the steps sweep
  */
 public record SpeedResult(
         ModelConfig config,
@@ -19,7 +20,8 @@ public record SpeedResult(
         String diffusionWeights,
         String autoregressiveWeights,
         List<SpeedCell> cells,
-        List<SpeedCell> stepCells) {
+        List<SpeedCell> stepCells,
+        SpeedCell stepsReference) {
     public SpeedResult {
         cells = List.copyOf(cells);
         stepCells = List.copyOf(stepCells);

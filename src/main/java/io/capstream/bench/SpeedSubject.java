@@ -44,25 +44,8 @@ public record SpeedSubject(
                 vocabularySize != null
                         ? vocabularySize
                         : t == ModelConfig.Task.DECIDER ? DECIDER_VOCABULARY : IBA_CD_VOCABULARY;
-        String how = WeightSource.fresh().describe() + ", preset " + preset;
-        WeightSource w = describedFresh(how);
+        WeightSource w = WeightSource.fresh("fresh seeded weights (untrained), preset " + preset);
         return new SpeedSubject(task, config, v, w, w);
-    }
-
-    private static WeightSource describedFresh(String description) {
-        WeightSource fresh = WeightSource.fresh();
-        return new WeightSource() {
-            @Override
-            public String describe() {
-                return description;
-            }
-
-            @Override
-            public void load(
-                    io.capstream.model.CaptioningModel model, ai.djl.ndarray.NDManager manager) {
-                fresh.load(model, manager);
-            }
-        };
     }
 
     /**

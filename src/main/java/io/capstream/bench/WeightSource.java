@@ -3,6 +3,7 @@ package io.capstream.bench;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import io.capstream.model.CaptioningModel;
+import io.capstream.model.ModelConfig;
 
 /** Where a benchmarked model's parameters come from. */
 public interface WeightSource {
@@ -11,28 +12,36 @@ public interface WeightSource {
     String describe();
 
     /**
-     * Allocates the model's parameters on a manager and fills them.
+     * Builds a model and gives it its parameters.
      *
-     * @param model a new model
+     * @param config the config to build (inference-only keys such as sampleSteps may differ from
+     *     the weights' own)
+     * @param vocabularySize V
      * @param manager the manager that will own the parameters
+     * @return the model, ready to caption
      */
-    void load(CaptioningModel model, NDManager manager);
+    CaptioningModel build(ModelConfig config, int vocabularySize, NDManager manager);
 
     /**
      * Fresh weights from the config's seed: every model built from the same config family gets the
      * same initial values, so a speed comparison never depends on which model was built first.
+     *
+     * @param description how the table header names the weights
+     * @return the source
      */
-    static WeightSource fresh() {
+    static WeightSource fresh(String description) {
         return new WeightSource() {
             @Override
             public String describe() {
-                return "fresh seeded weights (untrained)";
+                return description;
             }
 
             @Override
-            public void load(CaptioningModel model, NDManager manager) {
-                Engine.getInstance().setRandomSeed((int) model.config().seed());
-                model.initialize(manager);
+            public CaptioningModel build(ModelConfig config, int vocabularySize, NDManager m) {
+                Engine.getInstance().setRandomSeed((int) config.seed());
+                CaptioningModel model = CaptioningModel.create(config, vocabularySize);
+                model.initialize(m);
+                return model;
             }
         };
     }

@@ -147,33 +147,38 @@ public final class BenchSpeedCommand implements Callable<Integer> {
         }
         List<SpeedSubject> subjects = subjects();
         CellBudget budget = new CellBudget(warmup, minReps, 10_000, secondsPerCell);
-        MachineInfo machine = MachineInfo.current();
-        MatmulPeak peak;
-        try (NDManager m = NDManager.newBaseManager()) {
-            System.err.println("bench speed: timing a " + matmulSize + "² float32 matmul");
-            peak = MatmulPeak.measure(m, matmulSize, budget);
-        }
-        SpeedReport report = new SpeedReport(machine, peak, markdown);
+        SpeedReport report = new SpeedReport(MachineInfo.current(), markdown);
         PrintWriter out = spec.commandLine().getOut();
         out.println(report.header());
         out.flush();
-        for (SpeedSubject s : subjects) {
-            SpeedResult r =
-                    SpeedBench.builder()
-                            .setConfig(s.config())
-                            .setVocabularySize(s.vocabularySize())
-                            .optDiffusionWeights(s.diffusionWeights())
-                            .optAutoregressiveWeights(s.autoregressiveWeights())
-                            .optBatchSizes(batchSizes)
-                            .optStepsList(stepsList)
-                            .optStepsBatch(stepsBatch)
-                            .optBudget(budget)
-                            .build()
-                            .run(s.name());
-            out.println(report.render(s.name(), r));
-            out.flush();
+        try (NDManager peakManager = NDManager.newBaseManager()) {
+            MatmulPeak before = peak(peakManager);
+            for (SpeedSubject s : subjects) {
+                SpeedResult r =
+                        SpeedBench.builder()
+                                .setConfig(s.config())
+                                .setVocabularySize(s.vocabularySize())
+                                .optDiffusionWeights(s.diffusionWeights())
+                                .optAutoregressiveWeights(s.autoregressiveWeights())
+                                .optBatchSizes(batchSizes)
+                                .optStepsList(stepsList)
+                                .optStepsBatch(stepsBatch)
+                                .optBudget(budget)
+                                .build()
+                                .run(s.name());
+                MatmulPeak after = peak(peakManager);
+                out.println(report.render(s.name(), r, before, after));
+                out.flush();
+                before = after;
+            }
         }
         return 0;
+    }
+
+    /** The matmul reference: a fixed short budget, so it costs a second or two per measurement. */
+    private MatmulPeak peak(NDManager manager) {
+        System.err.println("bench speed: timing a " + matmulSize + "² float32 matmul");
+        return MatmulPeak.measure(manager, matmulSize, new CellBudget(2, 5, 1_000, 1.0));
     }
 
     private void validate() {
