@@ -199,16 +199,25 @@ public final class SpeedReport {
     }
 
     private String notes(SpeedResult r) {
-        String s =
-                "Notes: ms/batch are wall-clock medians and 90th percentiles over the timed"
-                        + " repetitions after one warm-up batch; captions/s = batch / median. GFLOP"
-                        + " counts only matrix products (FlopCounter: Linear, convolutions, attention"
-                        + " projections, QKᵀ and PV, softmax·E), so GFLOP/s understates the"
-                        + " arithmetic slightly. The autoregressive decoder re-runs all L = "
-                        + r.config().maxLength()
-                        + " positions at each call and stops only when every row of the batch has"
-                        + " emitted EOS; with untrained weights it usually runs all L calls.\n";
-        return s;
+        ModelConfig c = r.config();
+        FlopCounter flops = new FlopCounter(c, r.vocabularySize());
+        int l = c.maxLength();
+        return "Notes: ms/batch are wall-clock medians and 90th percentiles over the timed"
+                + " repetitions after warm-up, cells of one table section timed round-robin;"
+                + " captions/s = batch / median. GFLOP counts only matrix products (FlopCounter:"
+                + " Linear, convolutions, attention projections, QKᵀ and PV, softmax·E), so GFLOP/s"
+                + " slightly understates the arithmetic. The autoregressive decoder re-runs all L = "
+                + l
+                + " positions at every call and stops only when every row of the batch has emitted"
+                + " EOS (untrained weights rarely do, so they run all L calls); decoder calls ="
+                + " min(L, longest caption + 1), exact for greedy, a lower bound for beam. Greedy"
+                + " decoding of "
+                + l
+                + " words costs "
+                + f3(flops.autoregressivePerCaption(1, l) / 1e9)
+                + " GFLOP/caption this way; a decoder fed only the causal prefix would need "
+                + f3(flops.autoregressivePrefixPerCaption(1, l) / 1e9)
+                + ".\n";
     }
 
     private static String f1(double v) {

@@ -6,10 +6,12 @@ import io.capstream.bench.CellBudget;
 import io.capstream.bench.MachineInfo;
 import io.capstream.bench.MatmulPeak;
 import io.capstream.bench.SpeedBench;
+import io.capstream.bench.SpeedJson;
 import io.capstream.bench.SpeedReport;
 import io.capstream.bench.SpeedResult;
 import io.capstream.bench.SpeedSubject;
 import io.capstream.util.UserInputException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -138,8 +140,14 @@ public final class BenchSpeedCommand implements Callable<Integer> {
     @Option(names = "--markdown", description = "print GitHub markdown tables")
     boolean markdown;
 
+    @Option(
+            names = "--json",
+            paramLabel = "FILE",
+            description = "also write every measurement (all repetition times) as JSON")
+    Path json;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         validate();
         if (threads > 0) {
             Engine.getInstance();
@@ -147,7 +155,9 @@ public final class BenchSpeedCommand implements Callable<Integer> {
         }
         List<SpeedSubject> subjects = subjects();
         CellBudget budget = new CellBudget(warmup, minReps, 10_000, secondsPerCell);
-        SpeedReport report = new SpeedReport(MachineInfo.current(), markdown);
+        MachineInfo machine = MachineInfo.current();
+        SpeedReport report = new SpeedReport(machine, markdown);
+        SpeedJson results = new SpeedJson(machine);
         PrintWriter out = spec.commandLine().getOut();
         out.println(report.header());
         out.flush();
@@ -169,6 +179,10 @@ public final class BenchSpeedCommand implements Callable<Integer> {
                 MatmulPeak after = peak(peakManager);
                 out.println(report.render(s.name(), r, before, after));
                 out.flush();
+                results.add(s.name(), r, before, after);
+                if (json != null) {
+                    results.write(json);
+                }
                 before = after;
             }
         }

@@ -3,17 +3,22 @@ package io.capstream.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.capstream.bench.FlopCounter;
 import io.capstream.model.ModelConfig;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BenchSpeedCommandTest {
     /** A tiny model: 16×16 images, d = 16, L = 6, 3 sampling steps, V = 9. */
@@ -131,11 +136,16 @@ class BenchSpeedCommandTest {
         }
     }
 
+    @TempDir Path tmp;
+
     @Test
-    void shouldReportCountedFlopsWhenDiffusionRow() {
+    void shouldReportCountedFlopsWhenDiffusionRow() throws IOException {
+        Path json = tmp.resolve("speed.json");
         Run r =
                 run(
                         args(
+                                "--json",
+                                json.toString(),
                                 "--model",
                                 "iba-cd",
                                 "--batch-sizes",
@@ -168,6 +178,11 @@ class BenchSpeedCommandTest {
         String[] diffusion = table(r.out(), "| batch | generator").get(0);
         assertEquals(String.format(Locale.ROOT, "%.3g", gflop), diffusion[9]);
         assertEquals("DDIM S=3 × 2 stages", diffusion[2]);
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        JsonNode cells = root.path("models").get(0).path("cells");
+        assertEquals(3, cells.size());
+        assertEquals(gflop * 1e9, cells.get(0).path("flops_per_caption").asDouble(), 1e-3);
+        assertEquals(2, cells.get(0).path("ms_per_batch").size()); // every repetition
     }
 
     @Test
