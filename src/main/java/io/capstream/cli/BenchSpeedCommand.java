@@ -118,7 +118,10 @@ public final class BenchSpeedCommand implements Callable<Integer> {
             names = "--threads",
             defaultValue = "0",
             paramLabel = "N",
-            description = "PyTorch intra-op threads; 0 keeps the engine's default")
+            description =
+                    "PyTorch intra-op threads; 0 keeps the engine's default (all cores). On a"
+                            + " machine busy with other work use 1: idle OpenMP threads spin-wait for"
+                            + " busy cores and made 2-thread cells 5-20x slower on a shared 2-core box")
     int threads;
 
     @Option(
