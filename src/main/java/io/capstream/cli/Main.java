@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             BaselineCommand.class,
             DemoCommand.class,
+            TrainCommand.class,
+            CaptionCommand.class,
+            ModelCommand.class,
             BenchCommand.class
         })
 public final class Main implements Runnable {

@@ -21,7 +21,8 @@ import java.util.Properties;
  * the only class that reads the environment.
  */
 public final class ConfigLoader {
-    private static final String ENV_PREFIX = "CAPSTREAM_";
+    /** Prefix of the environment variables the loader reads. */
+    public static final String ENV_PREFIX = "CAPSTREAM_";
 
     private final Map<String, Sourced> raw = new LinkedHashMap<>();
 
@@ -120,7 +121,17 @@ public final class ConfigLoader {
         raw.put(key, new Sourced(value, origin));
     }
 
-    static String keyForEnv(String envName) {
+    /**
+     * The config key an environment variable sets, e.g. {@code CAPSTREAM_WORKER_MAX_BATCH_SIZE} →
+     * {@code worker.max.batch.size}: the registered key whose dots and dashes read as underscores
+     * match, else the name with every underscore read as a dot (how pass-through settings such as
+     * {@code CAPSTREAM_KAFKA_COMMON_SECURITY_PROTOCOL} are spelled). Deployment checks use it to
+     * read variables exactly as the loader does.
+     *
+     * @param envName a variable name starting with {@link #ENV_PREFIX}
+     * @return the key, which may still be unknown
+     */
+    public static String keyForEnv(String envName) {
         String rest = envName.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT);
         // Underscores are ambiguous (dot or dash); pick the registered key they match, else dots.
         for (String k : ConfigKeys.ALL.keySet()) {

@@ -20,6 +20,16 @@ public final class WorkerStreamsConfig {
 
     private WorkerStreamsConfig() {}
 
+    /**
+     * The worker's Kafka Streams {@code application.id}, which is also its consumer group: {@code
+     * <topic.prefix>worker} ({@code capstream.worker} by default), so deployments with different
+     * prefixes on one cluster stay apart. Autoscalers that watch the worker's consumer lag (KEDA in
+     * {@code deploy/}) name this group.
+     */
+    public static String applicationId(CapstreamConfig cfg) {
+        return cfg.get(ConfigKeys.TOPIC_PREFIX) + "worker";
+    }
+
     public static Properties build(
             CapstreamConfig cfg, String bootstrapServers, String applicationId, Path stateDir) {
         int maxMessage = cfg.get(ConfigKeys.MAX_MESSAGE_BYTES);

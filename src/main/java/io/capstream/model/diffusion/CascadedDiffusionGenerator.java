@@ -59,7 +59,7 @@ public final class CascadedDiffusionGenerator extends AbstractBlock implements C
             stages.add(addChildBlock("stage" + s, new Denoiser(config, vocabularySize)));
         }
         schedule = NoiseSchedule.of(config);
-        sampler = new DdimSampler(schedule, config.sampleSteps());
+        sampler = new DdimSampler(schedule, config.sampleSteps(), config.seed());
         contrastive = config.contrastive() ? new ContrastiveDiffusionLoss(config) : null;
     }
 
@@ -202,7 +202,7 @@ public final class CascadedDiffusionGenerator extends AbstractBlock implements C
      * @return the captions
      */
     public Captions generate(ParameterStore ps, NDArray memory, int steps) {
-        return generate(ps, memory, new DdimSampler(schedule, steps));
+        return generate(ps, memory, new DdimSampler(schedule, steps, config.seed()));
     }
 
     private Captions generate(ParameterStore ps, NDArray memory, DdimSampler sampler) {
