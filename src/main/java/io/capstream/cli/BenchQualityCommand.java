@@ -137,6 +137,24 @@ public final class BenchQualityCommand implements Callable<Integer> {
             description = "checkpoints, hypotheses and results.json (default: ${DEFAULT-VALUE})")
     Path out;
 
+    @Option(
+            names = "--max-val",
+            defaultValue = "500",
+            paramLabel = "N",
+            description =
+                    "validation samples scored to pick each variant's best weights; 0 = all"
+                            + " (default: ${DEFAULT-VALUE})")
+    int maxValidation;
+
+    @Option(
+            names = "--device",
+            defaultValue = "auto",
+            description = "auto, cpu or gpu (default: ${DEFAULT-VALUE})")
+    String device;
+
+    @Option(names = "--threads", paramLabel = "N", description = "PyTorch intra-op threads")
+    Integer threads;
+
     @Option(names = "--retrain", description = "train every variant again, even if on disk")
     boolean retrain;
 
@@ -152,7 +170,8 @@ public final class BenchQualityCommand implements Callable<Integer> {
         if (steps < 1 || batchSize < 1 || samplingSteps.stream().anyMatch(s -> s < 1)) {
             throw new UserInputException("--steps, --batch-size and --sampling-steps must be ≥ 1");
         }
-        TrainerBackend backend = new TrainerBackend();
+        CliModels.threads(threads);
+        TrainerBackend backend = new TrainerBackend(preset, device, maxValidation, true);
         QualityBench bench =
                 new QualityBench(backend, backend, out, steps, samplingSteps, batchSize, retrain);
         QualityReport report = new QualityReport(markdown);

@@ -59,6 +59,11 @@ public final class BenchSpeedCommand implements Callable<Integer> {
     Path checkpoint;
 
     @Option(
+            names = "--fresh",
+            description = "time fresh seeded weights even where a shipped checkpoint exists")
+    boolean fresh;
+
+    @Option(
             names = "--preset",
             defaultValue = "cpu-small",
             description = "config preset for fresh weights (default: ${DEFAULT-VALUE})")
@@ -228,11 +233,21 @@ public final class BenchSpeedCommand implements Callable<Integer> {
         List<String> tasks = model.equals("both") ? List.of("decider", "iba-cd") : List.of(model);
         List<SpeedSubject> out = new ArrayList<>();
         if (checkpoint != null) {
-            out.add(SpeedSubject.checkpoint(checkpoint, overrides));
+            SpeedSubject s = SpeedSubject.checkpoint(checkpoint, overrides);
+            if (!model.equals("both") && !model.equals(s.name())) {
+                throw new UserInputException(
+                        "--checkpoint "
+                                + checkpoint
+                                + " holds a "
+                                + s.name()
+                                + " model, not "
+                                + model);
+            }
+            out.add(s);
             return out;
         }
         for (String task : tasks) {
-            out.add(SpeedSubject.resolve(task, preset, overrides, vocabularySize));
+            out.add(SpeedSubject.resolve(task, preset, overrides, vocabularySize, fresh));
         }
         return out;
     }

@@ -3,10 +3,15 @@ package io.capstream.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.capstream.bench.FlopCounter;
+import io.capstream.model.CaptioningModel;
 import io.capstream.model.ModelConfig;
+import io.capstream.model.checkpoint.ModelCheckpoint;
+import io.capstream.model.text.Vocabulary;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -51,7 +56,8 @@ class BenchSpeedCommandTest {
                     "--min-reps",
                     "2",
                     "--warmup",
-                    "0");
+                    "0",
+                    "--fresh");
 
     private record Run(int exitCode, String out, String err) {}
 
@@ -183,6 +189,95 @@ class BenchSpeedCommandTest {
         assertEquals(3, cells.size());
         assertEquals(gflop * 1e9, cells.get(0).path("flops_per_caption").asDouble(), 1e-3);
         assertEquals(2, cells.get(0).path("ms_per_batch").size()); // every repetition
+    }
+
+    /** A tiny decider checkpoint with fresh weights and a 9-id vocabulary. */
+    private Path tinyCheckpoint() throws IOException {
+        ModelConfig config =
+                ModelConfig.preset("cpu-small", ModelConfig.Task.DECIDER)
+                        .withOverrides(
+                                Map.of(
+                                        "imageSize",
+                                        16,
+                                        "gridSize",
+                                        2,
+                                        "modelDim",
+                                        16,
+                                        "heads",
+                                        2,
+                                        "feedForwardDim",
+                                        32,
+                                        "embedDim",
+                                        8,
+                                        "maxLength",
+                                        6));
+        Vocabulary vocabulary = Vocabulary.build(List.of("the red cube moved to a new place"), 1);
+        Path dir = tmp.resolve("ckpt");
+        try (NDManager m = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(1);
+            CaptioningModel model = CaptioningModel.create(config, vocabulary.size());
+            model.initialize(m);
+            ModelCheckpoint.save(dir, "decider", 4, model, vocabulary, Map.of("steps", 123));
+        }
+        return dir;
+    }
+
+    @Test
+    void shouldTimeCheckpointWeightsWhenCheckpointGiven() throws IOException {
+        Path dir = tinyCheckpoint();
+        List<String> a =
+                new ArrayList<>(
+                        List.of(
+                                "bench",
+                                "speed",
+                                "--checkpoint",
+                                dir.toString(),
+                                "--set",
+                                "sampleSteps=2",
+                                "--batch-sizes",
+                                "1",
+                                "--steps-list",
+                                "1",
+                                "--steps-batch",
+                                "1",
+                                "--threads",
+                                "1",
+                                "--matmul-size",
+                                "64",
+                                "--seconds-per-cell",
+                                "0",
+                                "--min-reps",
+                                "1",
+                                "--warmup",
+                                "0"));
+        Run r = run(a);
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(
+                r.out()
+                        .contains(
+                                "weights: diffusion: checkpoint "
+                                        + dir
+                                        + " (decider v4, 123 training steps)"),
+                r.out());
+        assertTrue(r.out().contains("autoregressive: fresh seeded weights (untrained"), r.out());
+        assertTrue(r.out().contains("DDIM S=2"), r.out());
+        assertEquals(1, r.out().split("bench speed: ", -1).length - 1, r.out()); // only decider
+    }
+
+    @Test
+    void shouldRefuseArchitectureKeyWhenCheckpointGiven() throws IOException {
+        Path dir = tinyCheckpoint();
+        Run r =
+                run(
+                        List.of(
+                                "bench",
+                                "speed",
+                                "--checkpoint",
+                                dir.toString(),
+                                "--set",
+                                "modelDim=32"));
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("--set modelDim would not fit"), r.err());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.capstream.bench.quality;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.capstream.data.Split;
@@ -157,11 +158,10 @@ public final class QualityBench {
         Path record = dir.resolve("training.json");
         try {
             if (!retrain && Files.isRegularFile(record) && Files.isDirectory(checkpoint)) {
-                Map<?, ?> earlier = JSON.readValue(record.toFile(), Map.class);
-                if (Integer.valueOf(steps).equals(earlier.get("steps"))
-                        && config.toJson().equals(earlier.get("config"))) {
-                    Object s = earlier.get("seconds");
-                    return s instanceof Number n ? n.doubleValue() : Double.NaN;
+                JsonNode earlier = JSON.readTree(record.toFile());
+                if (earlier.path("steps").asInt() == steps
+                        && JSON.readTree(config.toJson()).equals(earlier.path("config"))) {
+                    return earlier.path("seconds").asDouble(Double.NaN);
                 }
             }
             Files.createDirectories(dir);
@@ -172,7 +172,7 @@ public final class QualityBench {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("steps", steps);
             r.put("seconds", seconds);
-            r.put("config", config.toJson());
+            r.put("config", JSON.readTree(config.toJson()));
             JSON.writeValue(record.toFile(), r);
             return seconds;
         } catch (IOException e) {
