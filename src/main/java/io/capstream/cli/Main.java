@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             CaptionCommand.class,
             ModelCommand.class,
+            BenchCommand.class,
             WorkerCommand.class,
             ProduceCommand.class
         })
