@@ -251,7 +251,8 @@ abstract class CaptionWorkerScenarios {
                                 registryUrl(),
                                 prefix,
                                 Integer.toString(batch),
-                                Long.toString(modelDelayMs))
+                                Long.toString(modelDelayMs),
+                                tmp.resolve("killed-worker-state").toString())
                         .redirectError(tmp.resolve("worker-process.log").toFile())
                         .start();
         Thread reader =

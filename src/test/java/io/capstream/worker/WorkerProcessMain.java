@@ -7,9 +7,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A worker in a JVM of its own, for the test that kills one with SIGKILL. Arguments: bootstrap
- * servers, registry URL, topic prefix, max batch size, model delay in ms. Prints {@code running}
- * once the stream runs and {@code captions N} (cumulative) after every metrics window; never stops
- * by itself.
+ * servers, registry URL, topic prefix, max batch size, model delay in ms, state directory. Prints
+ * {@code running} once the stream runs and {@code captions N} (cumulative) after every metrics
+ * window; never stops by itself.
  */
 public final class WorkerProcessMain {
     private WorkerProcessMain() {}
@@ -19,7 +19,8 @@ public final class WorkerProcessMain {
                 PipelineFixture.config(
                         args[2],
                         "worker.max.batch.size=" + args[3],
-                        "worker.metrics.window.ms=100");
+                        "worker.metrics.window.ms=100",
+                        "worker.state.dir=" + args[5]);
         AtomicLong captions = new AtomicLong();
         CaptionWorker worker =
                 CaptionWorker.builder()
