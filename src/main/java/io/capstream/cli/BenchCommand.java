@@ -12,7 +12,11 @@ import picocli.CommandLine.Command;
             "Benchmarks: diffusion captioning vs the autoregressive baseline of the same size.",
             "Tables go to stdout, progress to stderr."
         },
-        subcommands = {BenchSpeedCommand.class, BenchQualityCommand.class})
+        subcommands = {
+            BenchSpeedCommand.class,
+            BenchQualityCommand.class,
+            BenchPipelineCommand.class
+        })
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

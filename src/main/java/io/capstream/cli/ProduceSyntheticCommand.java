@@ -37,7 +37,7 @@ public final class ProduceSyntheticCommand implements Callable<Integer> {
             names = "--duration",
             defaultValue = "60",
             paramLabel = "S",
-            description = "Seconds to run (default: ${DEFAULT-VALUE}).")
+            description = "Seconds to run; 0 runs until stopped (default: ${DEFAULT-VALUE}).")
     double duration;
 
     @Option(
@@ -88,8 +88,9 @@ public final class ProduceSyntheticCommand implements Callable<Integer> {
         if (!(rate > 0)) {
             throw new UserInputException("--rate must be > 0, got " + rate);
         }
-        if (!(duration > 0)) {
-            throw new UserInputException("--duration must be > 0, got " + duration);
+        if (!(duration >= 0)) {
+            throw new UserInputException(
+                    "--duration must be >= 0 (0: until stopped), got " + duration);
         }
         if (size < 8 || size > 4096) {
             throw new UserInputException("--size must be in 8..4096, got " + size);
@@ -113,7 +114,7 @@ public final class ProduceSyntheticCommand implements Callable<Integer> {
                                     ? idPrefix
                                     : Long.toString(System.currentTimeMillis() / 1000, 36) + "-",
                             pool);
-            long total = Math.max(1, Math.round(rate * duration));
+            long total = duration == 0 ? Long.MAX_VALUE : Math.max(1, Math.round(rate * duration));
             run.send("produce " + k.id(), total, rate, feed::next, spec.commandLine().getOut());
         }
         return 0;

@@ -55,11 +55,19 @@ public final class ConfigLoader {
     }
 
     /**
-     * Takes {@code CAPSTREAM_*} variables from the given environment (normally System.getenv()).
+     * Variables that share the prefix but belong to the launcher, not to the config: {@code
+     * CAPSTREAM_JAVA_OPTS} holds JVM flags for the {@code ./capstream} wrapper script.
+     */
+    public static final java.util.Set<String> LAUNCHER_VARIABLES =
+            java.util.Set.of("CAPSTREAM_JAVA_OPTS");
+
+    /**
+     * Takes {@code CAPSTREAM_*} variables from the given environment (normally System.getenv()),
+     * except the {@link #LAUNCHER_VARIABLES}.
      */
     public ConfigLoader optEnvironment(Map<String, String> env) {
         env.keySet().stream()
-                .filter(k -> k.startsWith(ENV_PREFIX))
+                .filter(k -> k.startsWith(ENV_PREFIX) && !LAUNCHER_VARIABLES.contains(k))
                 .sorted()
                 .forEach(k -> put(keyForEnv(k), env.get(k), "environment variable " + k));
         return this;

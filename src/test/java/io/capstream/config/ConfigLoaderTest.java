@@ -44,6 +44,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldIgnoreWrapperJvmFlagsWhenReadingEnvironment() {
+        CapstreamConfig c =
+                ConfigLoader.builder()
+                        .optEnvironment(
+                                Map.of(
+                                        "CAPSTREAM_JAVA_OPTS", "-Xmx2g",
+                                        "CAPSTREAM_TOPIC_PREFIX", "b."))
+                        .build();
+        assertEquals("b.", c.get(ConfigKeys.TOPIC_PREFIX));
+    }
+
+    @Test
     void shouldNameKeyAndSuggestWhenKeyIsUnknown() {
         UserInputException e =
                 assertThrows(

@@ -17,7 +17,7 @@ final class CommandLines {
      * EACH ENTRY WHEN ITS BRANCH IS MERGED (a test fails while an entry names a merged command);
      * from then on the whole argument list, options included, is parsed by picocli.
      */
-    static final Set<String> PENDING = Set.of("worker", "trainer", "produce synthetic");
+    static final Set<String> PENDING = Set.of("trainer");
 
     private CommandLines() {}
 
