@@ -4,6 +4,7 @@ import io.capstream.data.Split;
 import io.capstream.model.ModelConfig;
 import io.capstream.model.checkpoint.ModelCheckpoint;
 import io.capstream.model.checkpoint.ModelStore;
+import io.capstream.training.CaptionChoice;
 import io.capstream.training.Trainer;
 import io.capstream.training.TrainerConfig;
 import io.capstream.training.TrainingData;
@@ -80,6 +81,14 @@ public final class TrainCommand implements Callable<Integer> {
             description =
                     "Score at most N validation samples; 0 = all (default: ${DEFAULT-VALUE}).")
     int maxValidation;
+
+    @Option(
+            names = "--captions",
+            paramLabel = "random|typical",
+            description =
+                    "Reference trained on per step: a random one, or each sample's most typical"
+                            + " phrasing (default: the preset's).")
+    String captions;
 
     @Option(
             names = "--out",
@@ -197,6 +206,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (validateEvery != null) {
             b.optValidateEvery(validateEvery);
+        }
+        if (captions != null) {
+            b.optCaptionChoice(CaptionChoice.parse(captions));
         }
         TrainerConfig tc =
                 b.optMaxValidationSamples(maxValidation)

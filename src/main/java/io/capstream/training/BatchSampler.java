@@ -6,23 +6,26 @@ import java.util.Random;
 /**
  * Which samples and which reference captions make up each step's batch. Everything is a function of
  * (seed, step): the samples are visited epoch by epoch, each epoch in its own seeded shuffle, and
- * each sample gets one reference caption drawn from the step's own generator. So a resumed run sees
- * the same batches as an uninterrupted one, without saving any random-generator state.
+ * each sample gets one reference caption drawn from the step's own generator (or its most typical
+ * one, see {@link CaptionChoice}). So a resumed run sees the same batches as an uninterrupted one,
+ * without saving any random-generator state.
  */
 final class BatchSampler {
     private final List<TrainingSample> samples;
     private final int batchSize;
     private final long seed;
+    private final int[] typical;
     private int cachedEpoch = -1;
     private int[] order;
 
-    BatchSampler(List<TrainingSample> samples, int batchSize, long seed) {
+    BatchSampler(List<TrainingSample> samples, int batchSize, long seed, CaptionChoice choice) {
         if (samples.isEmpty()) {
             throw new IllegalArgumentException("no training samples");
         }
         this.samples = samples;
         this.batchSize = batchSize;
         this.seed = seed;
+        this.typical = choice == CaptionChoice.TYPICAL ? CaptionChoice.typical(samples) : null;
     }
 
     /** One step's batch: the samples and the chosen caption of each. */
@@ -36,9 +39,11 @@ final class BatchSampler {
         for (int i = 0; i < batchSize; i++) {
             long position = first + i;
             int epoch = (int) (position / samples.size());
-            TrainingSample s = samples.get(order(epoch)[(int) (position % samples.size())]);
+            int index = order(epoch)[(int) (position % samples.size())];
+            TrainingSample s = samples.get(index);
             chosen[i] = s;
-            captions[i] = s.captions().get(pick.nextInt(s.captions().size()));
+            int r = pick.nextInt(s.captions().size()); // drawn either way: same stream for both
+            captions[i] = s.captions().get(typical == null ? r : typical[index]);
         }
         return new Batch(List.of(chosen), List.of(captions));
     }

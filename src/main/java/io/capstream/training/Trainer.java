@@ -217,7 +217,9 @@ public final class Trainer {
                             }
                         }
                     });
-            sampler = new BatchSampler(train, config.batchSize(), config.seed());
+            sampler =
+                    new BatchSampler(
+                            train, config.batchSize(), config.seed(), config.captionChoice());
             validator = new Validator(validation, config.maxValidationSamples());
         }
 
@@ -338,6 +340,7 @@ public final class Trainer {
             }
             main.update(step);
             estimator.update(step);
+            termSums.merge("grad-norm", (double) main.lastGradientNorm(), Double::sum);
             average.update(step);
             return loss;
         }

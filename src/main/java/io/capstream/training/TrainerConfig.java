@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param seed seed of initialisation, batch order, caption choice and the per-step noise
  * @param validateEvery validate every K steps (0 = only at the end)
  * @param maxValidationSamples cap on the validation samples scored (0 = all)
+ * @param captionChoice which reference a sample is trained on at each step
  * @param vocabularyMinCount words seen fewer times in the training captions map to UNK
  * @param device auto, cpu or gpu
  * @param saveTrainingState also save raw weights, EMA and optimizer moments (for resume)
@@ -46,6 +47,7 @@ public record TrainerConfig(
         long seed,
         int validateEvery,
         int maxValidationSamples,
+        CaptionChoice captionChoice,
         int vocabularyMinCount,
         String device,
         boolean saveTrainingState,
@@ -99,6 +101,7 @@ public record TrainerConfig(
         private Long seed;
         private int validateEvery = 500;
         private int maxValidationSamples = 500;
+        private CaptionChoice captionChoice = CaptionChoice.RANDOM;
         private int vocabularyMinCount = 1;
         private String device = "auto";
         private boolean saveTrainingState = true;
@@ -187,6 +190,12 @@ public record TrainerConfig(
             return this;
         }
 
+        /** Which reference each sample is trained on (default random). */
+        public Builder optCaptionChoice(CaptionChoice choice) {
+            this.captionChoice = choice;
+            return this;
+        }
+
         /** Minimum word count for the vocabulary (default 1). */
         public Builder optVocabularyMinCount(int n) {
             this.vocabularyMinCount = n;
@@ -254,6 +263,7 @@ public record TrainerConfig(
                     "in (0, 1)");
             check(validateEvery >= 0, "validate-every", validateEvery, "must be ≥ 0");
             check(maxValidationSamples >= 0, "max validation samples", maxValidationSamples, "≥ 0");
+            check(captionChoice != null, "caption choice", captionChoice, "is required");
             check(vocabularyMinCount >= 1, "vocabulary min count", vocabularyMinCount, "≥ 1");
             return new TrainerConfig(
                     mc,
@@ -270,6 +280,7 @@ public record TrainerConfig(
                     seed != null ? seed : mc.seed(),
                     validateEvery,
                     maxValidationSamples,
+                    captionChoice,
                     vocabularyMinCount,
                     device,
                     saveTrainingState,

@@ -91,6 +91,7 @@ final class TrainingMetrics {
         m.put("estimatorLearningRate", c.estimatorLearningRate());
         m.put("seed", c.seed());
         m.put("validateEvery", c.validateEvery());
+        m.put("captionChoice", c.captionChoice().name().toLowerCase(Locale.ROOT));
         m.put("vocabularyMinCount", c.vocabularyMinCount());
         return m;
     }

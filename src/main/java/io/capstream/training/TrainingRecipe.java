@@ -11,9 +11,15 @@ import io.capstream.model.ModelConfig;
  * @param learningRate peak learning rate
  * @param warmUpSteps linear warm-up steps
  * @param validateEvery validation interval in steps
+ * @param captionChoice which reference each sample is trained on
  */
 public record TrainingRecipe(
-        int steps, int batchSize, float learningRate, int warmUpSteps, int validateEvery) {
+        int steps,
+        int batchSize,
+        float learningRate,
+        int warmUpSteps,
+        int validateEvery,
+        CaptionChoice captionChoice) {
 
     /**
      * The recipe of a preset and task.
@@ -24,12 +30,15 @@ public record TrainingRecipe(
      */
     public static TrainingRecipe of(String preset, ModelConfig.Task task) {
         if (preset.equals("gpu-base")) {
-            return new TrainingRecipe(20_000, 64, 5e-4f, 1000, 1000);
+            // the papers' recipe: a random reference per step
+            return new TrainingRecipe(20_000, 64, 5e-4f, 1000, 1000, CaptionChoice.RANDOM);
         }
-        // cpu-small: sized to finish in about 15 minutes on 2 CPU cores
+        // cpu-small: sized to finish in about 15 minutes on 2 CPU cores. Typical references:
+        // with random ones the small NAR generator wrote template hybrids (research notes in
+        // the training package docs)
         return task == ModelConfig.Task.DECIDER
-                ? new TrainingRecipe(3000, 32, 1e-3f, 100, 500)
-                : new TrainingRecipe(3000, 32, 1e-3f, 100, 500);
+                ? new TrainingRecipe(3000, 32, 1e-3f, 100, 500, CaptionChoice.TYPICAL)
+                : new TrainingRecipe(3000, 32, 1e-3f, 100, 500, CaptionChoice.TYPICAL);
     }
 
     /** Applies the recipe to a trainer builder (options set later override it). */
@@ -38,6 +47,7 @@ public record TrainingRecipe(
                 .optBatchSize(batchSize)
                 .optLearningRate(learningRate)
                 .optWarmUpSteps(warmUpSteps)
-                .optValidateEvery(validateEvery);
+                .optValidateEvery(validateEvery)
+                .optCaptionChoice(captionChoice);
     }
 }

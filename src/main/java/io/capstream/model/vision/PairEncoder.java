@@ -92,10 +92,10 @@ public final class PairEncoder extends AbstractBlock {
         NDArray kv = crossNorm.forward(ps, new NDList(other), training).head(); // (2B, N, d)
         NDArray common = crossAttention.forward(ps, new NDList(kv, q, kv), training).head();
         NDArray diff = u.sub(common); // (2B, N, d) = [D_b; D_a]
+        NDArray aligned = uAfter.sub(uBefore); // (B, N, d): same grid cell, after − before
         NDArray slots =
                 NDArrays.concat(
-                        new NDList(uBefore, uAfter, diff.get("0:{}", b), diff.get("{}:", b)),
-                        1); // (B, 4N, d)
+                        new NDList(uBefore, uAfter, aligned, diff.get("{}:", b)), 1); // (B, 4N, d)
         slots = slots.add(segmentTable(ps, slots.getManager(), training)); // + (4N, d)
         NDArray memory = stack.forward(ps, slots, null, null, null, training); // (B, 4N, d)
         return new PairEncoding(
