@@ -140,9 +140,9 @@ class DeploymentChecksTest {
                         List.of("generate", "toons", "--images", "3", "--out", "x"),
                         Set.of()));
         // The pending list is what admits a subcommand that is not merged yet.
-        List<String> produce = List.of("produce", "synthetic", "--kind", "pairs");
-        assertEquals(List.of(), CommandLines.problems("w", produce, Set.of("produce synthetic")));
-        assertContains(CommandLines.problems("w", produce, Set.of()), "'produce'");
+        List<String> unmerged = List.of("relabel", "images", "--kind", "pairs");
+        assertEquals(List.of(), CommandLines.problems("w", unmerged, Set.of("relabel images")));
+        assertContains(CommandLines.problems("w", unmerged, Set.of()), "'relabel'");
     }
 
     @Test
