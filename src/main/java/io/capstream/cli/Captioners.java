@@ -26,7 +26,7 @@ final class Captioners {
 
     /**
      * The current {@code decider} and {@code iba-cd} of {@code model.store}, on {@code
-     * model.device}, with {@code model.sampling.steps}.
+     * model.device}, with {@code model.sampling.steps} and {@code model.threads}.
      *
      * @throws UserInputException when the store or a model in it cannot be opened
      */
@@ -34,6 +34,10 @@ final class Captioners {
         ModelStore store = ModelStore.fromConfig(cfg.get(ConfigKeys.MODEL_STORE));
         String device = cfg.get(ConfigKeys.DEVICE);
         int steps = cfg.get(ConfigKeys.SAMPLING_STEPS);
+        int threads = cfg.get(ConfigKeys.MODEL_THREADS);
+        if (threads > 0) {
+            CliModels.threads(threads);
+        }
         Map<String, Captioner> out = new LinkedHashMap<>();
         try {
             for (String name : List.of(PAIRS, IMAGES)) {

@@ -112,6 +112,14 @@ public final class ConfigKeys {
                     0,
                     1000,
                     "Diffusion sampling steps; 0 keeps the checkpoint's own setting.");
+    public static final ConfigKey<Integer> MODEL_THREADS =
+            ConfigKey.integer(
+                    "model.threads",
+                    0,
+                    0,
+                    1024,
+                    "PyTorch intra-op threads on the CPU; 0 keeps PyTorch's default (one per"
+                            + " core). Use 1 when the broker or other work shares a small machine.");
 
     /** All keys by name, in documentation order. */
     public static final Map<String, ConfigKey<?>> ALL = index();
@@ -136,7 +144,8 @@ public final class ConfigKeys {
                         STATE_DIR,
                         MODEL_STORE,
                         DEVICE,
-                        SAMPLING_STEPS)) {
+                        SAMPLING_STEPS,
+                        MODEL_THREADS)) {
             m.put(k.name(), k);
         }
         return java.util.Collections.unmodifiableMap(m);
