@@ -6,6 +6,7 @@ import io.capstream.model.checkpoint.ModelCheckpoint;
 import io.capstream.model.checkpoint.ModelStore;
 import io.capstream.schema.avro.ModelUpdate;
 import io.capstream.util.UserInputException;
+import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -107,6 +108,8 @@ public final class ModelCommand implements Runnable {
                         "Only rewrite CURRENT; publish no update, even to a configured cluster.")
         boolean noAnnounce;
 
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() {
             CapstreamConfig cfg = config.load();
@@ -114,33 +117,39 @@ public final class ModelCommand implements Runnable {
             int number = parseVersion();
             ModelCheckpoint checkpoint = verified(s, number);
             Integer previous = servedVersion(s);
-            s.promote(name, number);
-            System.err.println(
-                    "promoted "
-                            + name
-                            + " v"
-                            + number
-                            + " in "
-                            + s.root()
-                            + (previous == null ? "" : " (was v" + previous + ")"));
-            if (noAnnounce) {
-                System.err.println(
-                        "not announced (--no-announce): running workers keep their version");
-                return 0;
-            }
-            if (cfg.get(ConfigKeys.BOOTSTRAP_SERVERS).isBlank()
-                    && cfg.get(ConfigKeys.REGISTRY_URL).isBlank()) {
-                System.err.println(
-                        "not announced: no Kafka cluster configured (bootstrap.servers,"
-                                + " schema.registry.url); workers started from this store serve v"
-                                + number);
-                return 0;
-            }
-            try (Cluster cluster = Cluster.connect(cfg, false)) {
+            boolean clusterConfigured =
+                    !cfg.get(ConfigKeys.BOOTSTRAP_SERVERS).isBlank()
+                            || !cfg.get(ConfigKeys.REGISTRY_URL).isBlank();
+            // Connect first: a half-configured cluster fails before CURRENT changes.
+            try (Cluster cluster =
+                    noAnnounce || !clusterConfigured ? null : Cluster.connect(cfg, false)) {
+                s.promote(name, number);
+                PrintWriter err = spec.commandLine().getErr();
+                err.println(
+                        "promoted "
+                                + name
+                                + " v"
+                                + number
+                                + " in "
+                                + s.root()
+                                + (previous == null ? "" : " (was v" + previous + ")"));
+                if (cluster == null) {
+                    err.println(
+                            (noAnnounce
+                                            ? "not announced (--no-announce)"
+                                            : "not announced (no bootstrap.servers and"
+                                                    + " schema.registry.url configured)")
+                                    + ": running workers keep their version; a worker started"
+                                    + " from this store begins with v"
+                                    + number
+                                    + ", then follows the last announcement on the model-updates"
+                                    + " topic, if any");
+                    return 0;
+                }
                 ModelUpdate update =
                         ModelAnnouncement.promotion(checkpoint, previous, Instant.now());
                 RecordMetadata at = ModelAnnouncement.publish(cfg, cluster, update);
-                System.err.println(
+                err.println(
                         "announced "
                                 + name
                                 + " v"
