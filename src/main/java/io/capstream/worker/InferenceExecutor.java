@@ -40,6 +40,13 @@ public final class InferenceExecutor implements AutoCloseable {
     private volatile boolean running = true;
     private boolean closed;
 
+    /** The executor was closed (the worker is stopping) before a batch or swap could run. */
+    public static final class ClosedException extends IllegalStateException {
+        ClosedException() {
+            super("inference executor is closed");
+        }
+    }
+
     private record Request(
             String model, List<CaptionInput> inputs, CompletableFuture<BatchResult> done) {}
 
@@ -66,7 +73,12 @@ public final class InferenceExecutor implements AutoCloseable {
         return c == null ? Optional.empty() : Optional.of(c.info().pairs());
     }
 
-    /** Captions a batch, blocking the calling stream thread until the result is ready. */
+    /**
+     * Captions a batch, blocking the calling stream thread until the result is ready.
+     *
+     * @throws ClosedException if the executor is closed before the batch ran
+     * @throws Exception whatever the model threw
+     */
     BatchResult run(String model, List<CaptionInput> inputs) throws Exception {
         CompletableFuture<BatchResult> f = new CompletableFuture<>();
         enqueue(new Request(model, List.copyOf(inputs), f));
@@ -88,7 +100,7 @@ public final class InferenceExecutor implements AutoCloseable {
      * @return the previous model; on an exception {@code next} stays the caller's to close
      * @throws IllegalArgumentException if no model of that name is served, or {@code next} takes
      *     other inputs
-     * @throws IllegalStateException if the executor is closed
+     * @throws ClosedException if the executor is closed
      */
     public Captioner swap(String model, Captioner next) {
         CompletableFuture<Captioner> f = new CompletableFuture<>();
@@ -103,7 +115,7 @@ public final class InferenceExecutor implements AutoCloseable {
     private void enqueue(Object item) {
         synchronized (lifecycle) {
             if (closed) {
-                throw new IllegalStateException("inference executor is closed");
+                throw new ClosedException();
             }
             queue.add(item);
         }
@@ -214,7 +226,7 @@ public final class InferenceExecutor implements AutoCloseable {
 
     /**
      * Stops the executor thread and closes every model. Batches and swaps still queued fail with an
-     * {@link IllegalStateException} (a failed swap leaves its new model to the caller).
+     * {@link ClosedException} (a failed swap leaves its new model to the caller).
      */
     @Override
     public void close() {
@@ -231,7 +243,7 @@ public final class InferenceExecutor implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        IllegalStateException stopped = new IllegalStateException("inference executor closed");
+        ClosedException stopped = new ClosedException();
         for (Object left; (left = queue.poll()) != null; ) {
             if (left instanceof Request r) {
                 r.done().completeExceptionally(stopped);

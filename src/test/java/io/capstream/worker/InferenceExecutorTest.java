@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -184,13 +185,27 @@ class InferenceExecutorTest {
     }
 
     @Test
-    void shouldRefuseSwapWhenClosed() {
-        InferenceExecutor ex =
-                new InferenceExecutor(Map.of("decider", new VersionCaptioner(1, true, 4)), 8);
-        ex.close();
+    void shouldFailQueuedAndLaterWorkWithClosedExceptionWhenClosed() throws Exception {
+        VersionCaptioner v1 = new VersionCaptioner(1, true, 4);
+        v1.hold = new CountDownLatch(1);
+        InferenceExecutor ex = new InferenceExecutor(Map.of("decider", v1), 1);
+        CompletableFuture<BatchResult> inFlight = CompletableFuture.supplyAsync(() -> run(ex, 1));
+        assertTrue(v1.entered.await(10, TimeUnit.SECONDS));
+        // Queued behind the held batch, or refused if it comes after the close: either way it
+        // fails.
+        CompletableFuture<BatchResult> queued = CompletableFuture.supplyAsync(() -> run(ex, 1));
+        ex.close(); // interrupts the held call, which then returns
+        assertEquals(1, inFlight.get(10, TimeUnit.SECONDS).model().version());
+        ExecutionException failed =
+                assertThrows(ExecutionException.class, () -> queued.get(10, TimeUnit.SECONDS));
+        assertTrue(
+                failed.getCause().getCause() instanceof InferenceExecutor.ClosedException,
+                failed.toString());
+        assertThrows(InferenceExecutor.ClosedException.class, () -> ex.run("decider", batch(1)));
         assertThrows(
-                IllegalStateException.class,
+                InferenceExecutor.ClosedException.class,
                 () -> ex.swap("decider", new VersionCaptioner(2, true, 4)));
+        assertTrue(v1.closed);
     }
 
     private static BatchResult run(InferenceExecutor ex, int n) {
