@@ -27,6 +27,8 @@ import picocli.CommandLine.Mixin;
                     + " capstream.captions, capstream.dlq and capstream.metrics (exactly once).",
             "Without bootstrap.servers and schema.registry.url it starts an embedded broker and"
                     + " registry on 127.0.0.1 and logs their addresses.",
+            "It follows capstream.model-updates: announced checkpoints are loaded, checked and"
+                    + " swapped in between batches (worker.model.updates=false turns this off).",
             "SIGTERM or Ctrl-C stops it gracefully: buffered records are captioned first."
         })
 public final class WorkerCommand implements Callable<Integer> {

@@ -94,6 +94,12 @@ public final class ConfigKeys {
                     "worker.state.dir",
                     "",
                     "Kafka Streams state directory; empty: a temp directory.");
+    public static final ConfigKey<Boolean> MODEL_UPDATES =
+            ConfigKey.bool(
+                    "worker.model.updates",
+                    true,
+                    "Follow capstream.model-updates: load announced checkpoints and swap them in"
+                            + " between batches; false serves the start-up models until restarted.");
     public static final ConfigKey<String> MODEL_STORE =
             ConfigKey.string(
                     "model.store",
@@ -142,6 +148,7 @@ public final class ConfigKeys {
                         STREAM_THREADS,
                         METRICS_WINDOW_MS,
                         STATE_DIR,
+                        MODEL_UPDATES,
                         MODEL_STORE,
                         DEVICE,
                         SAMPLING_STEPS,

@@ -2,9 +2,7 @@ package io.capstream.worker;
 
 import io.capstream.config.CapstreamConfig;
 import io.capstream.config.ConfigKeys;
-import io.capstream.model.CaptionInput;
 import io.capstream.model.Captioner;
-import io.capstream.model.image.ModelImage;
 import io.capstream.schema.TopicAdmin;
 import io.capstream.schema.Topics;
 import io.capstream.schema.avro.WorkerMetrics;
@@ -20,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
@@ -51,6 +50,9 @@ public final class CaptionWorker implements AutoCloseable {
     /** Decoded pictures larger than this are rejected before decoding (decompression bombs). */
     static final long MAX_PIXELS = 64L * 1024 * 1024;
 
+    /** How long the start waits for the announced checkpoints to be loaded. */
+    private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(60);
+
     private final CapstreamConfig cfg;
     private final String bootstrap;
     private final Topics topics;
@@ -59,6 +61,7 @@ public final class CaptionWorker implements AutoCloseable {
     private final List<Consumer<WorkerMetrics>> metricsListeners;
     private final Duration drainTimeout;
     private final String workerId;
+    private final CheckpointLoader checkpointLoader;
     private final WorkerStats stats = new WorkerStats();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
@@ -66,6 +69,7 @@ public final class CaptionWorker implements AutoCloseable {
     private InferenceExecutor executor;
     private KafkaStreams streams;
     private MetricsReporter metrics;
+    private ModelUpdateFollower follower;
     private volatile KafkaStreams.State state = KafkaStreams.State.CREATED;
 
     CaptionWorker(CaptionWorkerBuilder b) {
@@ -77,6 +81,7 @@ public final class CaptionWorker implements AutoCloseable {
         this.metricsListeners = List.copyOf(b.metricsListeners);
         this.drainTimeout = b.drainTimeout;
         this.workerId = b.workerId;
+        this.checkpointLoader = b.checkpointLoader;
     }
 
     /** Starts a builder. */
@@ -108,6 +113,7 @@ public final class CaptionWorker implements AutoCloseable {
         stateDir = stateDir();
         int maxBatch = cfg.get(ConfigKeys.MAX_BATCH_SIZE);
         executor = new InferenceExecutor(models, maxBatch * cfg.get(ConfigKeys.STREAM_THREADS));
+        followModelUpdates();
         WorkerTopology.Settings settings =
                 new WorkerTopology.Settings(
                         new WorkerTopology.Topics(
@@ -145,7 +151,7 @@ public final class CaptionWorker implements AutoCloseable {
                         workerId,
                         String.join(",", new TreeMap<>(models).keySet()),
                         topics.metrics(),
-                        metricsProducer(),
+                        plainProducer(),
                         metricsListeners,
                         Duration.ofMillis(cfg.get(ConfigKeys.METRICS_WINDOW_MS)));
         log.info(
@@ -161,6 +167,46 @@ public final class CaptionWorker implements AutoCloseable {
     }
 
     /**
+     * Starts the {@link ModelUpdateFollower} (unless {@code worker.model.updates=false}) and waits
+     * until it applied what was announced before the start, so the first captions already come from
+     * the announced versions.
+     */
+    private void followModelUpdates() {
+        if (!cfg.get(ConfigKeys.MODEL_UPDATES)) {
+            log.info(
+                    "worker {} does not follow {} ({}=false)",
+                    workerId,
+                    topics.modelUpdates().name(),
+                    ConfigKeys.MODEL_UPDATES.name());
+            return;
+        }
+        Properties consumer = cfg.kafkaProperties("consumer");
+        consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        follower =
+                new ModelUpdateFollower(
+                        topics.modelUpdates(),
+                        topics.dlq(),
+                        consumer,
+                        plainProducer(),
+                        workerId,
+                        stats,
+                        new ModelUpdateApplier(executor, checkpointLoader));
+        follower.start();
+        try {
+            if (!follower.awaitCaughtUp(CATCH_UP_TIMEOUT)) {
+                log.warn(
+                        "worker {}: {} not read within {} s; starting with {} meanwhile",
+                        workerId,
+                        topics.modelUpdates().name(),
+                        CATCH_UP_TIMEOUT.toSeconds(),
+                        describeModels());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
      * One call per model before the stream starts: a first call is much slower (native library
      * set-up, allocations) and would otherwise hold the first transaction open that long.
      */
@@ -169,15 +215,8 @@ public final class CaptionWorker implements AutoCloseable {
                 .forEach(
                         (name, c) -> {
                             Captioner.ModelInfo info = c.info();
-                            int size = info.imageSize();
-                            ModelImage blank =
-                                    new ModelImage(size, new float[3 * size * size], size, size);
                             long t0 = System.nanoTime();
-                            c.caption(
-                                    List.of(
-                                            info.pairs()
-                                                    ? new CaptionInput.Pair(blank, blank)
-                                                    : new CaptionInput.Single(blank)));
+                            c.caption(List.of(ModelProbe.blankInput(info)));
                             log.info(
                                     "model {} v{} warmed up in {} ms",
                                     name,
@@ -245,6 +284,9 @@ public final class CaptionWorker implements AutoCloseable {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
+        if (follower != null) {
+            follower.close(); // no swap from here on
+        }
         if (streams == null) {
             // Never started, or start failed before the stream existed: the models are still ours.
             if (executor != null) {
@@ -298,30 +340,35 @@ public final class CaptionWorker implements AutoCloseable {
         }
     }
 
-    private Properties metricsProducer() {
+    private Properties plainProducer() {
         Properties p = cfg.kafkaProperties("producer");
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        // A duplicated or lost metrics window is harmless; an idempotent producer can get stuck
-        // retrying on a topic created a moment ago (KAFKA-14359).
+        // For metrics windows and the follower's dead letters, outside the exactly-once stream: a
+        // duplicate is harmless, and an idempotent producer can get stuck retrying on a topic
+        // created a moment ago (KAFKA-14359).
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
         return p;
     }
 
+    /** "decider v1 on cpu(), iba-cd v1 on cpu()": what is served now. */
     private String describeModels() {
+        Map<String, Captioner.ModelInfo> served = new TreeMap<>();
+        if (executor != null) {
+            served.putAll(executor.served());
+        } else {
+            models.forEach((name, c) -> served.put(name, c.info()));
+        }
         StringBuilder sb = new StringBuilder();
-        new TreeMap<>(models)
-                .forEach(
-                        (name, c) -> {
-                            Captioner.ModelInfo i = c.info();
-                            sb.append(sb.length() == 0 ? "" : ", ")
-                                    .append(name)
-                                    .append(" v")
-                                    .append(i.version())
-                                    .append(" on ")
-                                    .append(i.device());
-                        });
+        served.forEach(
+                (name, i) ->
+                        sb.append(sb.length() == 0 ? "" : ", ")
+                                .append(name)
+                                .append(" v")
+                                .append(i.version())
+                                .append(" on ")
+                                .append(i.device()));
         return sb.toString();
     }
 

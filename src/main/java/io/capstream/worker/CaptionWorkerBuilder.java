@@ -3,6 +3,7 @@ package io.capstream.worker;
 import io.capstream.config.CapstreamConfig;
 import io.capstream.config.ConfigKeys;
 import io.capstream.model.Captioner;
+import io.capstream.model.DjlCaptioner;
 import io.capstream.schema.ConfiguredTopics;
 import io.capstream.schema.Topics;
 import io.capstream.schema.avro.WorkerMetrics;
@@ -29,6 +30,7 @@ public final class CaptionWorkerBuilder {
     final List<Consumer<WorkerMetrics>> metricsListeners = new ArrayList<>();
     Duration drainTimeout = Duration.ofSeconds(30);
     String workerId;
+    CheckpointLoader checkpointLoader;
     private SchemaRegistryClient registry;
 
     CaptionWorkerBuilder() {}
@@ -72,6 +74,15 @@ public final class CaptionWorkerBuilder {
         return this;
     }
 
+    /**
+     * How announced checkpoints are opened (default: {@code DjlCaptioner.open} on {@code
+     * model.device} with {@code model.sampling.steps}).
+     */
+    public CaptionWorkerBuilder optCheckpointLoader(CheckpointLoader loader) {
+        this.checkpointLoader = loader;
+        return this;
+    }
+
     /** How long a graceful stop waits for the buffers to drain (default 30 s). */
     public CaptionWorkerBuilder optDrainTimeout(Duration drainTimeout) {
         this.drainTimeout = drainTimeout;
@@ -98,6 +109,11 @@ public final class CaptionWorkerBuilder {
         }
         if (drainTimeout == null || drainTimeout.isNegative()) {
             throw new IllegalArgumentException("worker drain timeout is " + drainTimeout);
+        }
+        if (checkpointLoader == null) {
+            String device = cfg.get(ConfigKeys.DEVICE);
+            int steps = cfg.get(ConfigKeys.SAMPLING_STEPS);
+            checkpointLoader = dir -> DjlCaptioner.open(dir, device, steps);
         }
         topics = ConfiguredTopics.of(cfg, registry);
         String id = cfg.get(ConfigKeys.WORKER_ID);

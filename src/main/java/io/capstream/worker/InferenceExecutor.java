@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingDeque;
@@ -20,7 +21,13 @@ import org.slf4j.LoggerFactory;
  * The one owner of the models of a worker (one device, one executor). Stream tasks submit their
  * micro-batches; the executor thread merges batches for the same model that are waiting at the same
  * time (from several stream threads) into one model call, up to {@code maxMergedBatch} inputs.
- * Models are swapped on the executor thread, so a swap always happens between two batches.
+ *
+ * <p>Thread-safety: any thread may call {@link #run}, {@link #swap}, {@link #served} and {@link
+ * #takesPairs} concurrently. Batches and swaps go through one queue that only the executor thread
+ * takes from, in order, so a swap lands between two model calls: a batch queued before it runs on
+ * the old model, one queued after it on the new one, and a merged call never spans a swap (merging
+ * stops at a queued swap). Only the executor thread writes the model map; other threads read it
+ * through the concurrent map (a reader sees the old or the new model, never a torn state).
  */
 public final class InferenceExecutor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(InferenceExecutor.class);
@@ -29,13 +36,21 @@ public final class InferenceExecutor implements AutoCloseable {
     private final LinkedBlockingDeque<Object> queue = new LinkedBlockingDeque<>();
     private final int maxMergedBatch;
     private final Thread thread;
+    private final Object lifecycle = new Object();
     private volatile boolean running = true;
+    private boolean closed;
+
+    /** The executor was closed (the worker is stopping) before a batch or swap could run. */
+    public static final class ClosedException extends IllegalStateException {
+        ClosedException() {
+            super("inference executor is closed");
+        }
+    }
 
     private record Request(
             String model, List<CaptionInput> inputs, CompletableFuture<BatchResult> done) {}
 
-    private record Swap(
-            String model, Captioner next, CompletableFuture<Optional<Captioner>> done) {}
+    private record Swap(String model, Captioner next, CompletableFuture<Captioner> done) {}
 
     public InferenceExecutor(Map<String, Captioner> initialModels, int maxMergedBatch) {
         this.models.putAll(initialModels);
@@ -58,10 +73,15 @@ public final class InferenceExecutor implements AutoCloseable {
         return c == null ? Optional.empty() : Optional.of(c.info().pairs());
     }
 
-    /** Captions a batch, blocking the calling stream thread until the result is ready. */
+    /**
+     * Captions a batch, blocking the calling stream thread until the result is ready.
+     *
+     * @throws ClosedException if the executor is closed before the batch ran
+     * @throws Exception whatever the model threw
+     */
     BatchResult run(String model, List<CaptionInput> inputs) throws Exception {
         CompletableFuture<BatchResult> f = new CompletableFuture<>();
-        queue.add(new Request(model, List.copyOf(inputs), f));
+        enqueue(new Request(model, List.copyOf(inputs), f));
         try {
             return f.get();
         } catch (ExecutionException e) {
@@ -70,13 +90,35 @@ public final class InferenceExecutor implements AutoCloseable {
     }
 
     /**
-     * Replaces (or adds) a model between batches and returns the previous one, which the caller
-     * closes. Blocks until the swap happened.
+     * Replaces a served model between two batches; blocks until it is swapped in. Batches queued
+     * before this call still run on the previous model; the previous model is returned once no
+     * batch uses it any more, and the caller closes it (off the inference path).
+     *
+     * @param model the name events ask for
+     * @param next the new model; it must take the same inputs (pairs or single images of the same
+     *     size) as the served one, since records already buffered were prepared for that
+     * @return the previous model; on an exception {@code next} stays the caller's to close
+     * @throws IllegalArgumentException if no model of that name is served, or {@code next} takes
+     *     other inputs
+     * @throws ClosedException if the executor is closed
      */
-    public Optional<Captioner> swap(String model, Captioner next) {
-        CompletableFuture<Optional<Captioner>> f = new CompletableFuture<>();
-        queue.add(new Swap(model, next, f));
-        return f.join();
+    public Captioner swap(String model, Captioner next) {
+        CompletableFuture<Captioner> f = new CompletableFuture<>();
+        enqueue(new Swap(model, next, f));
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private void enqueue(Object item) {
+        synchronized (lifecycle) {
+            if (closed) {
+                throw new ClosedException();
+            }
+            queue.add(item);
+        }
     }
 
     private void loop() {
@@ -88,11 +130,48 @@ public final class InferenceExecutor implements AutoCloseable {
                 return;
             }
             if (head instanceof Swap s) {
-                s.done().complete(Optional.ofNullable(models.put(s.model(), s.next())));
+                swapNow(s);
             } else if (head instanceof Request r) {
                 runMerged(r);
             }
         }
+    }
+
+    private void swapNow(Swap s) {
+        Captioner current = models.get(s.model());
+        String problem = current == null ? "is not served" : inputProblem(current, s.next());
+        if (problem != null) {
+            s.done()
+                    .completeExceptionally(
+                            new IllegalArgumentException(
+                                    "cannot swap model '" + s.model() + "': " + problem));
+            return;
+        }
+        models.put(s.model(), s.next());
+        s.done().complete(current);
+    }
+
+    /** Why {@code next} cannot take the inputs prepared for {@code current}; null if it can. */
+    private static String inputProblem(Captioner current, Captioner next) {
+        Captioner.ModelInfo a = current.info();
+        Captioner.ModelInfo b = next.info();
+        if (a.pairs() != b.pairs()) {
+            return "the new model takes "
+                    + (b.pairs() ? "image pairs" : "single images")
+                    + ", the served one "
+                    + (a.pairs() ? "image pairs" : "single images");
+        }
+        if (a.imageSize() != b.imageSize()) {
+            return "the new model takes "
+                    + b.imageSize()
+                    + "x"
+                    + b.imageSize()
+                    + " images, the served one "
+                    + a.imageSize()
+                    + "x"
+                    + a.imageSize();
+        }
+        return null;
     }
 
     private void runMerged(Request first) {
@@ -145,15 +224,32 @@ public final class InferenceExecutor implements AutoCloseable {
         }
     }
 
-    /** Stops the executor thread and closes every model. */
+    /**
+     * Stops the executor thread and closes every model. Batches and swaps still queued fail with an
+     * {@link ClosedException} (a failed swap leaves its new model to the caller).
+     */
     @Override
     public void close() {
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
         running = false;
         thread.interrupt();
         try {
             thread.join(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        ClosedException stopped = new ClosedException();
+        for (Object left; (left = queue.poll()) != null; ) {
+            if (left instanceof Request r) {
+                r.done().completeExceptionally(stopped);
+            } else if (left instanceof Swap s) {
+                s.done().completeExceptionally(stopped);
+            }
         }
         models.values().forEach(Captioner::close);
         models.clear();

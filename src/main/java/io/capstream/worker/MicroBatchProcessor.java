@@ -186,6 +186,10 @@ final class MicroBatchProcessor<E> implements Processor<String, byte[], String, 
             BatchResult result = null;
             try {
                 result = executor.run(group.getKey(), inputs);
+            } catch (InferenceExecutor.ClosedException ex) {
+                // The worker is stopping, not the records' fault: fail the task so nothing commits
+                // and the next worker captions them.
+                throw ex;
             } catch (Exception ex) {
                 for (Map.Entry<Long, Pending<E>> e : items) {
                     Pending<E> p = e.getValue();
