@@ -9,6 +9,7 @@ import io.capstream.training.TrainingRecipe;
 import io.capstream.training.TrainingReport;
 import io.capstream.training.Validation;
 import io.capstream.util.UserInputException;
+import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,10 @@ import java.util.TreeMap;
 
 /**
  * One training round of one model: score the store's current checkpoint on the held-out slice,
- * fine-tune it on the replay window into the next version (written atomically into the store),
- * score that on the same slice, and decide whether it is published. Promotion and the announcement
- * are the caller's, after the checkpoint is durable. Runs on the round thread; touches no Kafka.
+ * fine-tune it on the replay window into the next version (written atomically into the store, with
+ * CURRENT pinned first so the new version is not served before it is promoted), score that on the
+ * same slice, and decide whether it is published. Promotion and the announcement are the caller's,
+ * after the checkpoint is durable. Runs on the round thread; touches no Kafka.
  */
 final class TrainingRound {
     private TrainingRound() {}
@@ -88,6 +90,7 @@ final class TrainingRound {
                 input.heldOut().isEmpty()
                         ? Optional.empty()
                         : Optional.of(Trainer.score(start, input.heldOut(), 0, s.device()));
+        pinCurrent(store, model, current);
         int version = store.nextVersion(model);
         String preset = mc.modelDim() >= 512 ? "gpu-base" : "cpu-small";
         TrainerConfig tc =
@@ -131,6 +134,17 @@ final class TrainingRound {
                 input,
                 report.losses(),
                 (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Without a CURRENT file a store serves its highest version, which would make an unpromoted
+     * round's checkpoint the served one; so CURRENT is written (durably) before any new version.
+     */
+    private static void pinCurrent(ModelStore store, String model, int current) {
+        if (!Files.isRegularFile(store.root().resolve(model).resolve(ModelStore.CURRENT))) {
+            store.promote(model, current);
+            Durable.syncDirectory(store.root().resolve(model));
+        }
     }
 
     /** What the checkpoint's metrics.json records about the round's data. */
