@@ -47,6 +47,12 @@ public final class TrainerCommand implements Callable<Integer> {
         for (String model : cfg.get(ConfigKeys.TRAINER_MODELS)) {
             store.current(model);
         }
+        if (cfg.get(ConfigKeys.MODEL_STORE).isBlank()) {
+            log.warn(
+                    "model.store is not set: new versions go into the shipped checkpoints at {};"
+                            + " set model.store to a directory of your own to keep them apart",
+                    store.root());
+        }
         Cluster cluster = Cluster.connect(cfg, true);
         TrainingConsumer trainer;
         try {

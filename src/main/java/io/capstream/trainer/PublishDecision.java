@@ -47,11 +47,12 @@ public record PublishDecision(boolean publish, String reason) {
                 ok,
                 String.format(
                         Locale.ROOT,
-                        "CIDEr-D %.4f %s %.4f + %.4f (%s)",
+                        "CIDEr-D %.4f %s %.4f %s %.4f (%s)",
                         after.getAsDouble(),
                         ok ? "≥" : "<",
                         before.getAsDouble(),
-                        minImprovement,
+                        minImprovement < 0 ? "-" : "+",
+                        Math.abs(minImprovement),
                         ConfigKeys.TRAINER_PUBLISH_MIN_IMPROVEMENT.name()));
     }
 

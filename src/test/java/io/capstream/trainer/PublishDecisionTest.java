@@ -36,7 +36,9 @@ class PublishDecisionTest {
 
     @Test
     void shouldTolerateLossWhenMinImprovementIsNegative() {
-        assertTrue(decide(0.8, 0.76, -0.05).publish());
+        PublishDecision d = decide(0.8, 0.76, -0.05);
+        assertTrue(d.publish());
+        assertTrue(d.reason().contains("0.7600 ≥ 0.8000 - 0.0500"), d.reason());
         assertFalse(decide(0.8, 0.74, -0.05).publish());
     }
 
