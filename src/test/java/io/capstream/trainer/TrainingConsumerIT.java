@@ -212,9 +212,23 @@ class TrainingConsumerIT {
             assertEquals(firstHeld + secondHeld, r2.heldOutEvents(), "held-out slice restored");
             assertFalse(r2.published(), r2.reason());
             assertTrue(r2.reason().contains("trainer.publish.min.improvement"), r2.reason());
+
+            // A record that needs no training is committed after the wait, without a round.
+            long commits = t2.stats().commits();
+            try (EventProducer p = new EventProducer(publishing, bootstrap)) {
+                p.sendRaw(topics.labeledPairs().name(), "bad", new byte[] {0, 0, 0});
+                p.flush();
+            }
+            await(() -> t2.stats().commits() > commits || !t2.isRunning(), "a commit");
+            assertEquals(1, t2.stats().rounds().size());
+            assertEquals(second.size() + 1, t2.stats().consumed());
         } finally {
             t2.close();
         }
+        assertEquals(
+                endOffsets(bootstrap, topics),
+                committed(bootstrap, prefix + "trainer"),
+                "the trainer's group has committed every record it read");
         assertEquals(2, store.current("decider"), "an unpublished version is not promoted");
         Map<?, ?> round =
                 (Map<?, ?>) ModelCheckpoint.load(store.path("decider", 3)).metrics().get("round");
@@ -265,6 +279,37 @@ class TrainingConsumerIT {
         admin.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         try (Admin a = Admin.create(admin)) {
             TopicAdmin.ensureTopics(a, topics.all());
+        }
+    }
+
+    private static Map<TopicPartition, Long> committed(String bootstrap, String group)
+            throws Exception {
+        try (Admin a =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Map<TopicPartition, Long> out = new HashMap<>();
+            a.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get()
+                    .forEach((tp, o) -> out.put(tp, o.offset()));
+            return out;
+        }
+    }
+
+    /** End offsets of the non-empty partitions of the labeled-pairs topic. */
+    private static Map<TopicPartition, Long> endOffsets(String bootstrap, Topics topics) {
+        Map<String, Object> c = new HashMap<>(KafkaClients.consumerConfig(bootstrap, MAX_FETCH));
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(
+                        c,
+                        new StringDeserializer(),
+                        new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            List<TopicPartition> parts =
+                    consumer.partitionsFor(topics.labeledPairs().name()).stream()
+                            .map(p -> new TopicPartition(p.topic(), p.partition()))
+                            .toList();
+            Map<TopicPartition, Long> out = new HashMap<>(consumer.endOffsets(parts));
+            out.values().removeIf(o -> o == 0);
+            return out;
         }
     }
 
