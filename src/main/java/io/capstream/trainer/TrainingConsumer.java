@@ -8,34 +8,17 @@ import io.capstream.schema.TopicAdmin;
 import io.capstream.schema.Topics;
 import io.capstream.worker.ImageLoader;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.CommitFailedException;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RebalanceInProgressException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -44,13 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The training consumer's lifecycle and poll loop. One poll thread owns the consumer: it decodes
- * labeled records into the model lanes (training sample, held-out sample or dead letter) and starts
- * a {@link TrainingRound} when a lane is due. The round runs on its own thread while the poll
- * thread keeps polling with every partition paused, so the group membership survives rounds longer
- * than {@code max.poll.interval.ms}. After a round: checkpoint fsynced, held-out slice saved, then
- * (if the round validates well enough) CURRENT promoted and the update announced, dead letters
- * flushed, and only then the round's offsets committed.
+ * The lifecycle of the training consumer: opens the model lanes from the store, ensures the topics,
+ * and runs the {@link PollLoop} on its own thread. The CLI's {@code trainer} command and the
+ * integration tests drive this class.
  *
  * <pre>{@code
  * try (TrainingConsumer t = TrainingConsumer.builder().setConfig(cfg)
@@ -60,13 +39,11 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>{@link #halt()} stops as a crash would: nothing is promoted, announced or committed after it,
- * so a restarted trainer reads every uncommitted record again and nothing committed twice.
+ * so a restarted trainer of the group reads every uncommitted record again and no committed one.
  */
 public final class TrainingConsumer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TrainingConsumer.class);
-    private static final Duration POLL = Duration.ofMillis(200);
     private static final long MAX_PIXELS = 64L * 1024 * 1024;
-    private static final long REGISTRY_BACKOFF_MS = 1000;
 
     private final CapstreamConfig cfg;
     private final TrainerSettings settings;
@@ -75,21 +52,10 @@ public final class TrainingConsumer implements AutoCloseable {
     private final ModelStore store;
     private final String trainerId;
     private final Duration closeTimeout;
-    private final HoldOut holdOut;
-    private final LabeledRecords decoder;
     private final TrainerStats stats = new TrainerStats();
-    private final AtomicBoolean stopping = new AtomicBoolean();
-    private final AtomicBoolean halted = new AtomicBoolean();
-    private final CountDownLatch stopped = new CountDownLatch(1);
-    private final Map<String, ModelLane> lanes = new LinkedHashMap<>();
-    private volatile Throwable failure;
-    private KafkaConsumer<String, byte[]> consumer;
-    private KafkaProducer<String, byte[]> producer;
-    private UpdatePublisher publisher;
-    private DeadLetters deadLetters;
+    private PollLoop loop;
     private ExecutorService roundThread;
-    private Thread pollThread;
-    private boolean roundRunning;
+    private boolean closed;
 
     TrainingConsumer(TrainingConsumerBuilder b) {
         this.cfg = b.cfg;
@@ -99,10 +65,6 @@ public final class TrainingConsumer implements AutoCloseable {
         this.store = b.store;
         this.trainerId = b.trainerId;
         this.closeTimeout = b.closeTimeout;
-        this.holdOut = new HoldOut(settings.validationFraction());
-        this.decoder =
-                new LabeledRecords(
-                        topics, new ImageLoader(cfg.get(ConfigKeys.MAX_MESSAGE_BYTES), MAX_PIXELS));
     }
 
     /** Starts a builder. */
@@ -118,9 +80,10 @@ public final class TrainingConsumer implements AutoCloseable {
      *     the topics do not fit, or the broker does not answer
      */
     public synchronized TrainingConsumer start() {
-        if (pollThread != null) {
+        if (loop != null) {
             return this;
         }
+        Map<String, ModelLane> lanes = new LinkedHashMap<>();
         for (String model : settings.models()) {
             ModelLane lane = TrainerLanes.open(store, model, topics, settings);
             lanes.put(lane.topic, lane);
@@ -130,13 +93,12 @@ public final class TrainingConsumer implements AutoCloseable {
         try (Admin a = Admin.create(admin)) {
             TopicAdmin.ensureTopics(a, topics.all());
         }
-        producer =
+        KafkaProducer<String, byte[]> producer =
                 new KafkaProducer<>(
                         TrainerClients.producer(cfg, bootstrap, trainerId),
                         new StringSerializer(),
                         new ByteArraySerializer());
-        publisher = new UpdatePublisher(producer, topics.modelUpdates());
-        deadLetters = new DeadLetters(producer, topics.dlq(), trainerId);
+        KafkaConsumer<String, byte[]> consumer;
         try {
             consumer =
                     new KafkaConsumer<>(
@@ -154,6 +116,21 @@ public final class TrainingConsumer implements AutoCloseable {
                             t.setDaemon(true); // a halted trainer does not wait for its round
                             return t;
                         });
+        loop =
+                new PollLoop(
+                        consumer,
+                        producer,
+                        new UpdatePublisher(producer, topics.modelUpdates()),
+                        new DeadLetters(producer, topics.dlq(), trainerId),
+                        lanes,
+                        new LabeledRecords(
+                                topics,
+                                new ImageLoader(cfg.get(ConfigKeys.MAX_MESSAGE_BYTES), MAX_PIXELS)),
+                        settings,
+                        store,
+                        roundThread,
+                        stats,
+                        trainerId);
         log.info(
                 "trainer {} starting: group {}, brokers {}, store {}, {}; round at {} events or"
                         + " {} ms, {} steps of {}, replay {}, held out {} (max {}), publish at"
@@ -172,212 +149,8 @@ public final class TrainingConsumer implements AutoCloseable {
                 settings.validationMaxSamples(),
                 settings.minImprovement(),
                 settings.publishAlways() ? " (always)" : "");
-        pollThread = new Thread(this::run, "capstream-trainer-poll");
-        pollThread.start();
+        new Thread(loop, "capstream-trainer-poll").start();
         return this;
-    }
-
-    private void run() {
-        try {
-            consumer.subscribe(lanes.keySet(), new Rebalance());
-            while (!stopping.get()) {
-                accept(consumer.poll(POLL));
-                long now = System.currentTimeMillis();
-                for (ModelLane lane : lanes.values()) {
-                    if (stopping.get()) {
-                        break;
-                    }
-                    if (lane.roundDue(
-                            now, settings.roundMinEvents(), settings.roundMaxWait().toMillis())) {
-                        round(lane);
-                    } else if (lane.commitWithoutRoundDue(
-                            now, settings.roundMaxWait().toMillis())) {
-                        commitWithoutRound(lane);
-                    }
-                }
-            }
-        } catch (WakeupException e) {
-            // halt(): leave at once
-        } catch (Throwable t) {
-            if (!halted.get()) {
-                failure = t;
-                log.error("trainer {} stopped: {}", trainerId, t.toString());
-            }
-        } finally {
-            closeClients();
-            stopped.countDown();
-        }
-    }
-
-    /** Sorts one poll's records into the lanes; a registry outage rewinds to the record. */
-    private void accept(ConsumerRecords<String, byte[]> records) {
-        boolean backOff = false;
-        long now = System.currentTimeMillis();
-        for (TopicPartition tp : records.partitions()) {
-            ModelLane lane = lanes.get(tp.topic());
-            for (ConsumerRecord<String, byte[]> r : records.records(tp)) {
-                LabeledRecords.Outcome o;
-                try {
-                    o = decoder.decode(r, lane.pairs, lane.imageSize);
-                } catch (LabeledRecords.RegistryUnavailableException e) {
-                    log.warn("{}; reading it again", e.getMessage());
-                    consumer.seek(tp, r.offset());
-                    backOff = true;
-                    break;
-                }
-                lane.read(tp, r.offset(), now);
-                boolean held = false;
-                if (o instanceof LabeledRecords.Accepted a) {
-                    held = holdOut.isHeldOut(a.sample().id());
-                    if (held) {
-                        lane.addHeldOut(a.sample());
-                    } else {
-                        lane.addTraining(a.sample());
-                    }
-                } else {
-                    deadLetters.send(r, (LabeledRecords.Rejected) o);
-                }
-                stats.read(o, held);
-            }
-        }
-        if (backOff) {
-            sleep(REGISTRY_BACKOFF_MS);
-        }
-    }
-
-    /** Runs a round on the round thread, polling (paused) meanwhile, then finishes it. */
-    private void round(ModelLane lane) throws Exception {
-        ModelLane.RoundInput in = lane.roundInput();
-        Future<TrainingRound.Result> f =
-                roundThread.submit(
-                        () -> TrainingRound.run(store, lane.model, lane.imageSize, in, settings));
-        roundRunning = true;
-        consumer.pause(consumer.assignment());
-        try {
-            while (!f.isDone()) {
-                if (halted.get()) {
-                    return; // a crash: the round's work is abandoned, nothing is committed
-                }
-                rewind(consumer.poll(POLL));
-            }
-        } finally {
-            roundRunning = false;
-            if (!halted.get()) {
-                consumer.resume(consumer.assignment());
-            }
-        }
-        TrainingRound.Result r;
-        try {
-            r = f.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception x ? x : e;
-        }
-        finish(lane, r);
-    }
-
-    /** Makes the round durable, publishes it if it validated well enough, commits its offsets. */
-    private void finish(ModelLane lane, TrainingRound.Result r) throws Exception {
-        if (halted.get()) {
-            return;
-        }
-        Durable.syncTree(r.checkpoint().path());
-        lane.saveHeldOut();
-        boolean publish = r.decision().publish();
-        if (publish) {
-            store.promote(r.model(), r.version());
-            Durable.syncDirectory(store.root().resolve(r.model()));
-            publisher.publish(
-                    UpdatePublisher.update(
-                            r.model(),
-                            r.version(),
-                            r.checkpoint().path().toUri().toString(),
-                            r.after().map(v -> v.scores()).orElse(Map.of()),
-                            r.previousVersion(),
-                            r.input().train().size(),
-                            Instant.now()));
-        }
-        deadLetters.flush();
-        ModelLane.RoundInput in = r.input();
-        if (!commit(lane, in.offsets(), in.newTraining(), in.newHeldOut())) {
-            return;
-        }
-        log.info(RoundLine.of(r, publish));
-        stats.round(
-                new TrainerStats.Round(
-                        r.model(),
-                        r.version(),
-                        r.previousVersion(),
-                        publish,
-                        r.decision().reason(),
-                        in.train().size(),
-                        in.newTraining(),
-                        in.heldOut().size(),
-                        r.before().map(v -> v.scores()).orElse(Map.of()),
-                        r.after().map(v -> v.scores()).orElse(Map.of())));
-    }
-
-    /** Commits records that need no training: dead letters and held-out examples. */
-    private void commitWithoutRound(ModelLane lane) throws Exception {
-        lane.saveHeldOut();
-        deadLetters.flush();
-        Map<TopicPartition, OffsetAndMetadata> offsets = lane.offsets();
-        if (commit(lane, offsets, 0, lane.newHeldOut())) {
-            log.info(
-                    "{}: committed {} without a round (no new training examples)",
-                    lane.model,
-                    offsets);
-        }
-    }
-
-    private boolean commit(
-            ModelLane lane,
-            Map<TopicPartition, OffsetAndMetadata> offsets,
-            int training,
-            int heldOut) {
-        try {
-            consumer.commitSync(offsets);
-        } catch (CommitFailedException | RebalanceInProgressException e) {
-            log.warn(
-                    "{}: offsets {} not committed ({}); their records are read again",
-                    lane.model,
-                    offsets,
-                    e.getMessage());
-            lane.revoked(offsets.keySet());
-            return false;
-        }
-        lane.committed(offsets, training, heldOut);
-        stats.committed();
-        return true;
-    }
-
-    /** Records returned while paused (a partition assigned mid-round) are read again later. */
-    private void rewind(ConsumerRecords<String, byte[]> records) {
-        for (TopicPartition tp : records.partitions()) {
-            consumer.seek(tp, records.records(tp).get(0).offset());
-        }
-    }
-
-    /** Keeps the lanes' uncommitted offsets in step with the partitions this instance owns. */
-    private final class Rebalance implements ConsumerRebalanceListener {
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            lanes.values().forEach(l -> l.revoked(Set.copyOf(partitions)));
-        }
-
-        @Override
-        public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            onPartitionsRevoked(partitions);
-        }
-
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            if (roundRunning) {
-                consumer.pause(partitions);
-            }
-            if (!partitions.isEmpty()) {
-                log.info("trainer {} assigned {}", trainerId, partitions);
-            }
-        }
     }
 
     /** Live counters. */
@@ -387,12 +160,12 @@ public final class TrainingConsumer implements AutoCloseable {
 
     /** What stopped the trainer by itself, if anything did. */
     public Optional<Throwable> failure() {
-        return Optional.ofNullable(failure);
+        return loop == null ? Optional.empty() : Optional.ofNullable(loop.failure());
     }
 
     /** Whether the poll loop still runs. */
     public boolean isRunning() {
-        return pollThread != null && stopped.getCount() > 0;
+        return loop != null && loop.stopped().getCount() > 0;
     }
 
     /**
@@ -401,7 +174,7 @@ public final class TrainingConsumer implements AutoCloseable {
      * @return false if it still runs after the timeout
      */
     public boolean awaitStopped(Duration timeout) throws InterruptedException {
-        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return loop == null || loop.stopped().await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public String trainerId() {
@@ -414,22 +187,24 @@ public final class TrainingConsumer implements AutoCloseable {
      * the next trainer of the group.
      */
     @Override
-    public void close() {
-        if (pollThread == null || !stopping.compareAndSet(false, true)) {
+    public synchronized void close() {
+        if (loop == null || closed) {
             return;
         }
+        closed = true;
         log.info("trainer {} stopping", trainerId);
+        loop.stop();
         try {
-            if (!stopped.await(closeTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!awaitStopped(closeTimeout)) {
                 log.warn(
                         "trainer {}: round still running after {}; halting",
                         trainerId,
                         closeTimeout);
-                halt();
+                stopNow();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            halt();
+            stopNow();
         }
         roundThread.shutdown();
         log.info("trainer {} stopped", trainerId);
@@ -439,44 +214,22 @@ public final class TrainingConsumer implements AutoCloseable {
      * Stops as a crash would: nothing is promoted, announced or committed from now on; a running
      * round is abandoned (its checkpoint, if it gets written, stays unpromoted).
      */
-    public void halt() {
-        if (pollThread == null) {
+    public synchronized void halt() {
+        if (loop == null || closed) {
             return;
         }
-        halted.set(true);
-        stopping.set(true);
+        closed = true;
         log.info("trainer {} halting without committing", trainerId);
-        consumer.wakeup();
+        stopNow();
+    }
+
+    private void stopNow() {
+        loop.halt();
         try {
-            stopped.await(30, TimeUnit.SECONDS);
+            awaitStopped(Duration.ofSeconds(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         roundThread.shutdownNow();
-    }
-
-    private void closeClients() {
-        List<AutoCloseable> clients = new ArrayList<>();
-        clients.add(() -> consumer.close(Duration.ofSeconds(10)));
-        clients.add(() -> producer.close(Duration.ofSeconds(10)));
-        for (AutoCloseable c : clients) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                log.warn("trainer {}: closing a Kafka client failed: {}", trainerId, e.toString());
-            }
-        }
-    }
-
-    private void sleep(long ms) {
-        long end = System.currentTimeMillis() + ms;
-        while (!stopping.get() && System.currentTimeMillis() < end) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 }
