@@ -1,5 +1,6 @@
 package io.capstream.config;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -94,7 +95,7 @@ public final class ConfigKey<T> {
                 doc,
                 defaultValue,
                 s -> {
-                    List<String> out = new java.util.ArrayList<>();
+                    List<String> out = new ArrayList<>();
                     for (String part : s.split(",", -1)) {
                         String v = part.trim();
                         if (!choices.contains(v)) {
