@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             ModelCommand.class,
             BenchCommand.class,
             WorkerCommand.class,
+            TrainerCommand.class,
             ProduceCommand.class
         })
 public final class Main implements Runnable {

@@ -1,5 +1,6 @@
 package io.capstream.config;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -55,6 +56,67 @@ public final class ConfigKey<T> {
             String name, long defaultValue, long min, long max, String doc) {
         return new ConfigKey<>(
                 name, doc, Long.toString(defaultValue), s -> parseLong(s.trim(), min, max), false);
+    }
+
+    /** A finite decimal number in [min, max]. */
+    public static ConfigKey<Double> decimal(
+            String name, double defaultValue, double min, double max, String doc) {
+        return new ConfigKey<>(
+                name,
+                doc,
+                Double.toString(defaultValue),
+                s -> {
+                    double v;
+                    try {
+                        v = Double.parseDouble(s.trim());
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException(
+                                "expected a decimal number, got '" + s + "'");
+                    }
+                    if (!Double.isFinite(v) || v < min || v > max) {
+                        throw new IllegalArgumentException(
+                                "expected a decimal number in ["
+                                        + min
+                                        + ", "
+                                        + max
+                                        + "], got "
+                                        + s);
+                    }
+                    return v;
+                },
+                false);
+    }
+
+    /** A non-empty comma-separated list of distinct values, each one of {@code choices}. */
+    public static ConfigKey<List<String>> subset(
+            String name, String defaultValue, List<String> choices, String doc) {
+        return new ConfigKey<>(
+                name,
+                doc,
+                defaultValue,
+                s -> {
+                    List<String> out = new ArrayList<>();
+                    for (String part : s.split(",", -1)) {
+                        String v = part.trim();
+                        if (!choices.contains(v)) {
+                            throw new IllegalArgumentException(
+                                    "expected a comma-separated list of "
+                                            + choices
+                                            + ", got '"
+                                            + s
+                                            + "' ('"
+                                            + v
+                                            + "' is not one of them)");
+                        }
+                        if (out.contains(v)) {
+                            throw new IllegalArgumentException(
+                                    "'" + v + "' is listed twice in '" + s + "'");
+                        }
+                        out.add(v);
+                    }
+                    return List.copyOf(out);
+                },
+                false);
     }
 
     public static ConfigKey<Boolean> bool(String name, boolean defaultValue, String doc) {

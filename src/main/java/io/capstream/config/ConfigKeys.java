@@ -127,6 +127,84 @@ public final class ConfigKeys {
                     "PyTorch intra-op threads on the CPU; 0 keeps PyTorch's default (one per"
                             + " core). Use 1 when the broker or other work shares a small machine.");
 
+    // The training consumer (capstream trainer, docs/training-loop.md).
+    public static final ConfigKey<List<String>> TRAINER_MODELS =
+            ConfigKey.subset(
+                    "trainer.models",
+                    "iba-cd,decider",
+                    List.of("iba-cd", "decider"),
+                    "Models the trainer fine-tunes: iba-cd reads capstream.labeled-images, decider"
+                            + " capstream.labeled-pairs.");
+    public static final ConfigKey<String> TRAINER_GROUP_ID =
+            ConfigKey.string(
+                    "trainer.group.id",
+                    "",
+                    "Consumer group of the trainer (its committed offsets); empty: <topic.prefix>trainer.");
+    public static final ConfigKey<Integer> TRAINER_ROUND_MIN_EVENTS =
+            ConfigKey.integer(
+                    "trainer.round.min.events",
+                    256,
+                    1,
+                    10_000_000,
+                    "Start a training round once a model has this many new labeled events.");
+    public static final ConfigKey<Long> TRAINER_ROUND_MAX_WAIT_MS =
+            ConfigKey.longValue(
+                    "trainer.round.max.wait.ms",
+                    600_000,
+                    0,
+                    7 * 86_400_000L,
+                    "Start a round with fewer events once the oldest untrained one waited this long.");
+    public static final ConfigKey<Integer> TRAINER_ROUND_STEPS =
+            ConfigKey.integer(
+                    "trainer.round.steps",
+                    200,
+                    1,
+                    10_000_000,
+                    "Optimizer steps of one round (fine-tuning the current checkpoint).");
+    public static final ConfigKey<Integer> TRAINER_BATCH_SIZE =
+            ConfigKey.integer("trainer.batch.size", 32, 2, 4096, "Samples per optimizer step.");
+    public static final ConfigKey<Double> TRAINER_LEARNING_RATE =
+            ConfigKey.decimal(
+                    "trainer.learning.rate",
+                    3e-4,
+                    1e-8,
+                    0.5,
+                    "Peak learning rate of a round (warm-up, then cosine decay to a tenth).");
+    public static final ConfigKey<Integer> TRAINER_REPLAY_CAPACITY =
+            ConfigKey.integer(
+                    "trainer.replay.capacity",
+                    2000,
+                    2,
+                    10_000_000,
+                    "Training examples kept per model (newest first); a round trains on all of them.");
+    public static final ConfigKey<Double> TRAINER_VALIDATION_FRACTION =
+            ConfigKey.decimal(
+                    "trainer.validation.fraction",
+                    0.1,
+                    0,
+                    0.5,
+                    "Share of labeled events held out for validation, chosen by a hash of the event id.");
+    public static final ConfigKey<Integer> TRAINER_VALIDATION_MAX_SAMPLES =
+            ConfigKey.integer(
+                    "trainer.validation.max.samples",
+                    200,
+                    1,
+                    100_000,
+                    "Held-out examples kept per model (newest first), saved in the model store.");
+    public static final ConfigKey<Double> TRAINER_PUBLISH_MIN_IMPROVEMENT =
+            ConfigKey.decimal(
+                    "trainer.publish.min.improvement",
+                    0.0,
+                    -100,
+                    100,
+                    "Publish a round's checkpoint when its held-out CIDEr-D is at least the current"
+                            + " one's plus this (negative: tolerate that much loss).");
+    public static final ConfigKey<Boolean> TRAINER_PUBLISH_ALWAYS =
+            ConfigKey.bool(
+                    "trainer.publish.always",
+                    false,
+                    "Publish every round's checkpoint, whatever it scores.");
+
     /** All keys by name, in documentation order. */
     public static final Map<String, ConfigKey<?>> ALL = index();
 
@@ -152,7 +230,19 @@ public final class ConfigKeys {
                         MODEL_STORE,
                         DEVICE,
                         SAMPLING_STEPS,
-                        MODEL_THREADS)) {
+                        MODEL_THREADS,
+                        TRAINER_MODELS,
+                        TRAINER_GROUP_ID,
+                        TRAINER_ROUND_MIN_EVENTS,
+                        TRAINER_ROUND_MAX_WAIT_MS,
+                        TRAINER_ROUND_STEPS,
+                        TRAINER_BATCH_SIZE,
+                        TRAINER_LEARNING_RATE,
+                        TRAINER_REPLAY_CAPACITY,
+                        TRAINER_VALIDATION_FRACTION,
+                        TRAINER_VALIDATION_MAX_SAMPLES,
+                        TRAINER_PUBLISH_MIN_IMPROVEMENT,
+                        TRAINER_PUBLISH_ALWAYS)) {
             m.put(k.name(), k);
         }
         return java.util.Collections.unmodifiableMap(m);

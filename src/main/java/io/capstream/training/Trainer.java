@@ -89,6 +89,35 @@ public final class Trainer {
         }
     }
 
+    /**
+     * Scores a checkpoint's served weights on samples the way validation during training scores the
+     * averaged weights (same captioning, metrics and seeded sampling noise), so a model before and
+     * after training can be compared on one slice.
+     *
+     * @param checkpoint the checkpoint
+     * @param samples the samples to caption and score (not empty)
+     * @param maxSamples score at most this many, the first ones (0 = all)
+     * @param device auto, cpu or gpu
+     * @return the scores (step 0)
+     * @throws UserInputException for samples that do not fit the model
+     */
+    public static Validation score(
+            ModelCheckpoint checkpoint,
+            List<TrainingSample> samples,
+            int maxSamples,
+            String device) {
+        if (samples.isEmpty()) {
+            throw new IllegalArgumentException("no samples to score");
+        }
+        ModelConfig mc = checkpoint.config();
+        checkSamples(samples, mc, "validation");
+        try (NDManager root = NDManager.newBaseManager(DjlCaptioner.device(device))) {
+            CaptioningModel model = checkpoint.loadModel(root, mc);
+            return new Validator(samples, maxSamples)
+                    .run(0, model, new ParameterStore(root, false), root, checkpoint.vocabulary());
+        }
+    }
+
     private static void checkSamples(List<TrainingSample> samples, ModelConfig mc, String what) {
         int per = mc.task() == ModelConfig.Task.DECIDER ? 2 : 1;
         if (what.equals("training") && samples.isEmpty()) {
@@ -145,8 +174,10 @@ public final class Trainer {
             this.manager = root;
             Optional<ModelCheckpoint> resume = config.resume();
             resume.ifPresent(TrainingState::require);
+            Optional<ModelCheckpoint> fineTune = config.fineTune();
             vocabulary =
-                    resume.map(ModelCheckpoint::vocabulary)
+                    resume.or(() -> fineTune)
+                            .map(ModelCheckpoint::vocabulary)
                             .orElseGet(
                                     () ->
                                             Vocabulary.build(
@@ -178,6 +209,17 @@ public final class Trainer {
                 best = TrainingMetrics.best(history);
                 bestParameters = best == null ? null : TrainingState.servedParameters(c);
                 previousSeconds = TrainingMetrics.number(c.metrics(), "wallSeconds");
+            } else if (fineTune.isPresent()) {
+                // The served weights become both the trained weights and the average's start;
+                // the optimizer starts fresh (served checkpoints carry no moments).
+                ModelCheckpoint c = fineTune.get();
+                model = c.loadModel(root, mc);
+                for (Pair<String, Parameter> p : model.getParameters()) {
+                    p.getValue().getArray().setRequiresGradient(true);
+                }
+                average = new WeightAverage(model, c.loadModel(root, mc), config.emaDecay());
+                startStep = 0;
+                previousSeconds = 0;
             } else {
                 Engine.getInstance().setRandomSeed((int) config.seed());
                 model = CaptioningModel.create(mc, vocabulary.size());
@@ -283,6 +325,16 @@ public final class Trainer {
                             samplesPerSecond,
                             manager.getDevice());
             metrics.put("lossTerms", takeTermMeans());
+            config.fineTune()
+                    .ifPresent(
+                            c ->
+                                    metrics.put(
+                                            "fineTunedFrom",
+                                            Map.of(
+                                                    "model", c.name(),
+                                                    "version", c.version(),
+                                                    "path", c.path().toString())));
+            metrics.putAll(config.extraMetrics());
             byte[] served = bestParameters != null ? bestParameters : parameters(average.model());
             try {
                 ModelCheckpoint checkpoint =

@@ -4,13 +4,15 @@ import io.capstream.model.ModelConfig;
 import io.capstream.model.checkpoint.ModelCheckpoint;
 import io.capstream.util.UserInputException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Everything a {@link Trainer} needs besides the data; built DJL-style ({@code setX} required,
  * {@code optX} optional, validated in {@link Builder#build()} naming the bad value).
  *
- * @param modelConfig the model to train (ignored when resuming: the checkpoint's config is used)
+ * @param modelConfig the model to train (ignored when resuming or fine-tuning: the checkpoint's
+ *     config is used)
  * @param steps total optimizer steps; a resumed run continues up to this count
  * @param batchSize samples per step
  * @param learningRate peak learning rate of AdamW
@@ -29,6 +31,9 @@ import java.util.Optional;
  * @param device auto, cpu or gpu
  * @param saveTrainingState also save raw weights, EMA and optimizer moments (for resume)
  * @param resume a checkpoint written with training state to continue from
+ * @param fineTune a checkpoint whose served weights and vocabulary a fresh run starts from (its
+ *     model config is used; words outside its vocabulary map to UNK)
+ * @param extraMetrics further entries for the checkpoint's metrics (JSON-serialisable values)
  * @param command the command line recorded in the checkpoint metrics
  * @param progress show a progress bar on stderr
  */
@@ -52,6 +57,8 @@ public record TrainerConfig(
         String device,
         boolean saveTrainingState,
         Optional<ModelCheckpoint> resume,
+        Optional<ModelCheckpoint> fineTune,
+        Map<String, Object> extraMetrics,
         String command,
         boolean progress) {
 
@@ -75,9 +82,9 @@ public record TrainerConfig(
         }
     }
 
-    /** The config a resumed or fresh run trains: the checkpoint's when resuming. */
+    /** The config a run trains: the checkpoint's when resuming or fine-tuning. */
     public ModelConfig effectiveModelConfig() {
-        return resume.map(ModelCheckpoint::config).orElse(modelConfig);
+        return resume.or(() -> fineTune).map(ModelCheckpoint::config).orElse(modelConfig);
     }
 
     /** A new builder with the defaults of the cpu-small recipe. */
@@ -106,6 +113,8 @@ public record TrainerConfig(
         private String device = "auto";
         private boolean saveTrainingState = true;
         private ModelCheckpoint resume;
+        private ModelCheckpoint fineTune;
+        private Map<String, Object> extraMetrics = Map.of();
         private String command = "";
         private boolean progress = true;
 
@@ -220,6 +229,21 @@ public record TrainerConfig(
             return this;
         }
 
+        /**
+         * Start from a checkpoint's served weights and vocabulary (fresh optimizer, step 0); its
+         * model config is used. The vocabulary stays fixed: new words map to UNK.
+         */
+        public Builder optFineTune(ModelCheckpoint checkpoint) {
+            this.fineTune = checkpoint;
+            return this;
+        }
+
+        /** Further entries for the checkpoint's metrics, e.g. what data a round trained on. */
+        public Builder optExtraMetrics(Map<String, Object> metrics) {
+            this.extraMetrics = Map.copyOf(metrics);
+            return this;
+        }
+
         /** The command line to record in the metrics. */
         public Builder optCommand(String command) {
             this.command = command;
@@ -239,10 +263,19 @@ public record TrainerConfig(
          * @throws UserInputException naming the first bad value
          */
         public TrainerConfig build() {
-            if (modelConfig == null && resume == null) {
-                throw new UserInputException("trainer: setModelConfig (or optResume) is required");
+            if (modelConfig == null && resume == null && fineTune == null) {
+                throw new UserInputException(
+                        "trainer: setModelConfig (or optResume or optFineTune) is required");
             }
-            ModelConfig mc = resume != null ? resume.config() : modelConfig;
+            if (resume != null && fineTune != null) {
+                throw new UserInputException(
+                        "trainer: resume and fine-tune exclude each other (resume continues a run,"
+                                + " fine-tune starts a new one from served weights)");
+            }
+            ModelConfig mc =
+                    resume != null
+                            ? resume.config()
+                            : fineTune != null ? fineTune.config() : modelConfig;
             check(steps >= 1, "steps", steps, "must be ≥ 1");
             check(batchSize >= 2, "batch size", batchSize, "must be ≥ 2 (InfoNCE needs pairs)");
             check(learningRate > 0 && learningRate < 1, "learning rate", learningRate, "in (0, 1)");
@@ -285,6 +318,8 @@ public record TrainerConfig(
                     device,
                     saveTrainingState,
                     Optional.ofNullable(resume),
+                    Optional.ofNullable(fineTune),
+                    extraMetrics,
                     command == null ? "" : command,
                     progress);
         }

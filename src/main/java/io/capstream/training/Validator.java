@@ -1,5 +1,6 @@
 package io.capstream.training;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
@@ -22,6 +23,7 @@ import java.util.Map;
  */
 final class Validator {
     private static final int BATCH = 64;
+    private static final int NOISE_SEED = 1234;
 
     private final List<TrainingSample> samples;
     private final Map<String, List<String>> references = new LinkedHashMap<>();
@@ -60,6 +62,8 @@ final class Validator {
             ParameterStore ps,
             NDManager parent,
             Vocabulary vocabulary) {
+        // Fixed sampling noise: passes over the same samples differ only by the weights.
+        Engine.getInstance().setRandomSeed(NOISE_SEED);
         Map<String, String> hyps = new LinkedHashMap<>();
         for (int from = 0; from < samples.size(); from += BATCH) {
             List<TrainingSample> batch =

@@ -42,8 +42,16 @@ public final class ImageLoader {
         return bySize.computeIfAbsent(size, s -> new ImagePreprocessor(s, maxPixels));
     }
 
-    /** Loads one image resized to the model's input size. */
-    ModelImage load(ImageData data, String what, int size) throws RejectedInputException {
+    /**
+     * Loads one image resized to the model's input size.
+     *
+     * @param data the event's image field
+     * @param what how messages name the image, e.g. "image"
+     * @param size the model's image size
+     * @return the image
+     * @throws RejectedInputException with the dead-letter reason when it cannot be used
+     */
+    public ModelImage load(ImageData data, String what, int size) throws RejectedInputException {
         try {
             return preprocessor(size).decode(bytes(data, what));
         } catch (InvalidImageException e) {
@@ -51,8 +59,13 @@ public final class ImageLoader {
         }
     }
 
-    /** Loads both images of a pair, which must have the same size. */
-    ModelImage[] loadPair(ImageData before, ImageData after, int size)
+    /**
+     * Loads both images of a pair, which must have the same size.
+     *
+     * @return before and after
+     * @throws RejectedInputException with the dead-letter reason when they cannot be used
+     */
+    public ModelImage[] loadPair(ImageData before, ImageData after, int size)
             throws RejectedInputException {
         try {
             return preprocessor(size)

@@ -6,7 +6,7 @@ import io.capstream.schema.avro.ErrorReason;
  * An input record that cannot be captioned; it goes to the dead-letter topic with this reason and,
  * when the event could be read, its id and source.
  */
-final class RejectedInputException extends Exception {
+public final class RejectedInputException extends Exception {
     private final ErrorReason reason;
     private final String eventId;
     private final String source;
@@ -29,7 +29,8 @@ final class RejectedInputException extends Exception {
                 reason, "event " + id + ": " + getMessage(), id, eventSource);
     }
 
-    ErrorReason reason() {
+    /** The dead-letter reason. */
+    public ErrorReason reason() {
         return reason;
     }
 

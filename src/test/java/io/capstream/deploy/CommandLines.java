@@ -11,13 +11,12 @@ import picocli.CommandLine.ParameterException;
 final class CommandLines {
 
     /**
-     * Subcommands the files use that other branches are still writing (issue 5: stream writes
-     * {@code worker} and {@code produce}, train adds {@code trainer}). Until they are merged an
-     * argument list that starts with one of these paths is accepted unchecked. THE LEAD DELETES
-     * EACH ENTRY WHEN ITS BRANCH IS MERGED (a test fails while an entry names a merged command);
-     * from then on the whole argument list, options included, is parsed by picocli.
+     * Subcommands the files use that other branches are still writing; an argument list that starts
+     * with one of these paths is accepted unchecked until its branch is merged. Empty now: {@code
+     * worker}, {@code produce} and {@code trainer} exist, so every argument list, options included,
+     * is parsed by picocli. An entry naming a merged command fails a test.
      */
-    static final Set<String> PENDING = Set.of("trainer");
+    static final Set<String> PENDING = Set.of();
 
     private CommandLines() {}
 

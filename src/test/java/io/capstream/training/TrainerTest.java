@@ -124,4 +124,65 @@ class TrainerTest {
                                                 1));
         assertTrue(e.getMessage().contains("pair1-0"), e.getMessage());
     }
+
+    @Test
+    void shouldStartFromServedWeightsAndKeepVocabularyWhenFineTuning() {
+        List<TrainingSample> data = TrainingTesting.colours(24, 6);
+        TrainingReport base =
+                new Trainer(TrainingTesting.config(IBA, 30).build())
+                        .train(data, List.of(), tmp.resolve("base"), "t", 1);
+        ModelCheckpoint start = ModelCheckpoint.load(base.checkpoint().path());
+        List<TrainingSample> more = new java.util.ArrayList<>(data);
+        TrainingSample s = data.get(0);
+        more.add( // words the vocabulary never saw map to UNK
+                new TrainingSample("new", s.imageSize(), s.images(), List.of("a purple picture")));
+        TrainingReport tuned =
+                new Trainer(TrainingTesting.config(IBA, 3).optFineTune(start).build())
+                        .train(more, List.of(), tmp.resolve("tuned"), "t", 2);
+        TrainingReport fresh =
+                new Trainer(TrainingTesting.config(IBA, 3).build())
+                        .train(more, List.of(), tmp.resolve("fresh"), "t", 2);
+        assertEquals(start.vocabulary().words(), tuned.checkpoint().vocabulary().words());
+        assertTrue(
+                !tuned.checkpoint().vocabulary().words().contains("purple"),
+                "vocabulary grew: " + tuned.checkpoint().vocabulary().words());
+        assertTrue(
+                tuned.losses().get(0) < 0.8 * fresh.losses().get(0),
+                "fine-tuning did not start from the trained weights: first loss "
+                        + tuned.losses().get(0)
+                        + " vs fresh "
+                        + fresh.losses().get(0));
+        assertEquals(0, tuned.firstStep());
+        java.util.Map<?, ?> from =
+                (java.util.Map<?, ?>) tuned.checkpoint().metrics().get("fineTunedFrom");
+        assertEquals(1, from.get("version"));
+    }
+
+    @Test
+    void shouldScoreCheckpointAsTrainingValidatedItWhenWeightsAreTheSame() {
+        List<TrainingSample> val = TrainingTesting.colours(9, 8);
+        TrainingReport r =
+                new Trainer(TrainingTesting.config(IBA, 10).build())
+                        .train(TrainingTesting.colours(24, 7), val, tmp.resolve("s"), "t", 1);
+        ModelCheckpoint c = ModelCheckpoint.load(r.checkpoint().path());
+        Validation first = Trainer.score(c, val, 0, "cpu");
+        Validation again = Trainer.score(c, val, 0, "cpu");
+        assertEquals(first.scores(), again.scores());
+        // The saved weights are the ones validated last, with the same sampling noise.
+        assertEquals(r.best().orElseThrow().scores(), first.scores());
+        assertEquals(9, first.samples());
+    }
+
+    @Test
+    void shouldRefuseResumeAndFineTuneTogether() {
+        TrainingReport r =
+                new Trainer(TrainingTesting.config(IBA, 2).build())
+                        .train(TrainingTesting.colours(6, 1), List.of(), tmp.resolve("b"), "t", 1);
+        ModelCheckpoint c = ModelCheckpoint.load(r.checkpoint().path());
+        UserInputException e =
+                assertThrows(
+                        UserInputException.class,
+                        () -> TrainingTesting.config(IBA, 4).optResume(c).optFineTune(c).build());
+        assertTrue(e.getMessage().contains("fine-tune"), e.getMessage());
+    }
 }
