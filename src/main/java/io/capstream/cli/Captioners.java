@@ -34,10 +34,7 @@ final class Captioners {
         ModelStore store = ModelStore.fromConfig(cfg.get(ConfigKeys.MODEL_STORE));
         String device = cfg.get(ConfigKeys.DEVICE);
         int steps = cfg.get(ConfigKeys.SAMPLING_STEPS);
-        int threads = cfg.get(ConfigKeys.MODEL_THREADS);
-        if (threads > 0) {
-            CliModels.threads(threads);
-        }
+        CliModels.threads(cfg);
         Map<String, Captioner> out = new LinkedHashMap<>();
         try {
             for (String name : List.of(PAIRS, IMAGES)) {

@@ -1,6 +1,8 @@
 package io.capstream.cli;
 
 import ai.djl.engine.Engine;
+import io.capstream.config.CapstreamConfig;
+import io.capstream.config.ConfigKeys;
 import io.capstream.model.ModelConfig;
 import io.capstream.util.UserInputException;
 
@@ -23,6 +25,17 @@ final class CliModels {
 
     static String name(ModelConfig.Task task) {
         return task == ModelConfig.Task.DECIDER ? "decider" : "iba-cd";
+    }
+
+    /**
+     * Applies {@code model.threads} (0 keeps PyTorch's default): the commands that run models under
+     * a config (worker, demo, pipeline bench, trainer) all call this.
+     */
+    static void threads(CapstreamConfig cfg) {
+        int threads = cfg.get(ConfigKeys.MODEL_THREADS);
+        if (threads > 0) {
+            threads(threads);
+        }
     }
 
     /** Sets PyTorch's intra-op thread count when given (overrides -Dai.djl.pytorch.num_threads). */

@@ -53,6 +53,7 @@ public final class TrainerCommand implements Callable<Integer> {
                             + " set model.store to a directory of your own to keep them apart",
                     store.root());
         }
+        CliModels.threads(cfg); // fine-tuning and scoring share the machine with the broker
         Cluster cluster = Cluster.connect(cfg, true);
         TrainingConsumer trainer;
         try {

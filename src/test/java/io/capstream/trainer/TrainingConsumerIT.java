@@ -7,15 +7,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.capstream.config.CapstreamConfig;
 import io.capstream.config.ConfigLoader;
-import io.capstream.data.clevr.ClevrChangeGenerator;
 import io.capstream.embedded.EmbeddedKafka;
 import io.capstream.embedded.EmbeddedServersExtension;
 import io.capstream.embedded.KafkaClients;
 import io.capstream.model.checkpoint.ModelCheckpoint;
 import io.capstream.model.checkpoint.ModelStore;
-import io.capstream.producer.DatasetFeed;
 import io.capstream.producer.EventProducer;
-import io.capstream.producer.ImagePayloads;
 import io.capstream.producer.Outgoing;
 import io.capstream.schema.ConfiguredTopics;
 import io.capstream.schema.TopicAdmin;
@@ -27,10 +24,8 @@ import io.capstream.schema.avro.ProcessingError;
 import io.capstream.schema.avro.UpdateAction;
 import io.capstream.schema.registry.SchemaRegistryClient;
 import java.awt.Color;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,9 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -102,13 +95,14 @@ class TrainingConsumerIT {
         String bootstrap = kafka.bootstrapServers();
         String prefix = "tc-" + UUID.randomUUID().toString().substring(0, 8) + ".";
         Path storeDir = tmp.resolve("store");
-        copyShippedDecider(storeDir);
+        TrainerFixtures.copyShippedDecider(storeDir);
         ModelStore store = ModelStore.at(storeDir);
         CapstreamConfig publishing = config(prefix, storeDir, -100);
         Topics topics = ConfiguredTopics.of(publishing, registry);
         createTopics(publishing, bootstrap, topics);
 
-        List<Outgoing<?>> examples = labeledExamples(topics);
+        // 16 scenes, each a changed and an unchanged pair: 32 labeled examples, in order.
+        List<Outgoing<?>> examples = TrainerFixtures.labeledPairs(tmp, topics, 16);
         List<Outgoing<?>> first = examples.subList(0, 24);
         List<Outgoing<?>> second = examples.subList(24, examples.size());
         HoldOut holdOut = new HoldOut(HELD_OUT);
@@ -236,42 +230,6 @@ class TrainingConsumerIT {
         assertEquals(
                 u.getVersion(),
                 onlyUpdate(readCommitted(bootstrap, topics.modelUpdates(), 1)).getVersion());
-    }
-
-    /** 16 scenes, each a changed and an unchanged pair: 32 labeled examples, in order. */
-    private List<Outgoing<?>> labeledExamples(Topics topics) throws IOException {
-        Path data = tmp.resolve("clevr");
-        ClevrChangeGenerator.builder()
-                .setPairs(16)
-                .setOutput(data)
-                .optSeed(11)
-                .optImageSize(64)
-                .build()
-                .generate();
-        List<Outgoing<?>> out = new ArrayList<>();
-        for (Supplier<Outgoing<?>> s :
-                DatasetFeed.read(
-                        data,
-                        Optional.empty(),
-                        true,
-                        topics,
-                        new ImagePayloads(1 << 20, tmp.resolve("spool")))) {
-            out.add(s.get());
-        }
-        assertEquals(32, out.size());
-        assertEquals(32, out.stream().map(Outgoing::id).distinct().count());
-        return out;
-    }
-
-    private static void copyShippedDecider(Path store) throws IOException {
-        Path from = ModelStore.shipped().path("decider", 1);
-        Path to = ModelStore.at(store).path("decider", 1);
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.copy(f, to.resolve(f.getFileName()));
-            }
-        }
     }
 
     private static void createTopics(CapstreamConfig cfg, String bootstrap, Topics topics) {
