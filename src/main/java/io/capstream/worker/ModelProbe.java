@@ -25,8 +25,9 @@ final class ModelProbe {
      * Captions a blank input and checks the answer.
      *
      * @return the caption
-     * @throws IllegalStateException naming what is wrong with the answer (no caption, several, a
-     *     blank word, or a confidence that is not a probability, as NaN weights give)
+     * @throws IllegalStateException naming what is wrong with the answer (no caption, several, an
+     *     empty caption, a blank word, or a confidence that is not a probability, as NaN weights
+     *     give)
      * @throws RuntimeException whatever the model throws
      */
     static GeneratedCaption check(Captioner model) {
@@ -38,6 +39,10 @@ final class ModelProbe {
                             + " for 1 input");
         }
         GeneratedCaption c = out.get(0);
+        if (c.tokens().isEmpty()) {
+            // Every training caption has a word: an empty one means the weights are broken.
+            throw new IllegalStateException("gave an empty caption");
+        }
         for (int i = 0; i < c.tokens().size(); i++) {
             String word = c.tokens().get(i);
             if (word == null || word.isBlank()) {

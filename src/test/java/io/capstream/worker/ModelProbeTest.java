@@ -55,7 +55,7 @@ class ModelProbeTest {
                         false,
                         in -> {
                             assertTrue(in instanceof CaptionInput.Single);
-                            return List.of(caption());
+                            return List.of(caption(0.9f));
                         }));
     }
 
@@ -68,6 +68,7 @@ class ModelProbeTest {
         assertFails(
                 in -> List.of(GeneratedCaption.of(List.of(" "), new float[] {0.5f})),
                 "blank word at position 0");
+        assertFails(in -> List.of(GeneratedCaption.of(List.of(), new float[0])), "empty caption");
     }
 
     private static void assertFails(
