@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the topics capstream needs and checks that existing ones can carry its records. */
@@ -83,20 +85,26 @@ public final class TopicAdmin {
             return List.of();
         }
         List<String> names = specs.stream().map(TopicSpec::name).toList();
+        long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, TopicDescription> descriptions =
-                await(admin.describeTopics(names).allTopicNames(), timeout, "describe topics");
+                awaitRetrying(
+                        () -> admin.describeTopics(names).allTopicNames(),
+                        deadline,
+                        "describe topics");
         Map<ConfigResource, Config> configs =
-                await(
-                        admin.describeConfigs(
-                                        names.stream()
-                                                .map(
-                                                        n ->
-                                                                new ConfigResource(
-                                                                        ConfigResource.Type.TOPIC,
-                                                                        n))
-                                                .collect(Collectors.toList()))
-                                .all(),
-                        timeout,
+                awaitRetrying(
+                        () ->
+                                admin.describeConfigs(
+                                                names.stream()
+                                                        .map(
+                                                                n ->
+                                                                        new ConfigResource(
+                                                                                ConfigResource.Type
+                                                                                        .TOPIC,
+                                                                                n))
+                                                        .collect(Collectors.toList()))
+                                        .all(),
+                        deadline,
                         "describe topic configs");
         List<String> problems = new ArrayList<>();
         for (TopicSpec<?, ?> spec : specs) {
@@ -130,6 +138,35 @@ public final class TopicAdmin {
     private static String value(Config config, String name, String orElse) {
         var entry = config == null ? null : config.get(name);
         return entry == null || entry.value() == null ? orElse : entry.value();
+    }
+
+    /**
+     * Like {@link #await}, but asks again while the broker answers with a retriable error: a topic
+     * another client created a moment ago can be listed before every broker hosts its partitions
+     * ("This server does not host this topic-partition").
+     */
+    private static <T> T awaitRetrying(
+            Supplier<Future<T>> request, long deadlineNanos, String what) {
+        long backoffMs = 50;
+        while (true) {
+            Duration left = Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+            try {
+                return request.get().get(left.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                boolean retriable = e.getCause() instanceof RetriableException;
+                if (!retriable || System.nanoTime() + backoffMs * 1_000_000 > deadlineNanos) {
+                    throw failed(what, e.getCause());
+                }
+            } catch (TimeoutException | InterruptedException e) {
+                throw failed(what, e);
+            }
+            try {
+                Thread.sleep(backoffMs);
+            } catch (InterruptedException e) {
+                throw failed(what, e);
+            }
+            backoffMs = Math.min(1000, backoffMs * 2);
+        }
     }
 
     private static <T> T await(Future<T> future, Duration timeout, String what) {
