@@ -6,8 +6,7 @@ import io.capstream.schema.Topics;
 import io.capstream.schema.avro.ErrorReason;
 import io.capstream.schema.avro.LabeledImage;
 import io.capstream.schema.avro.LabeledPair;
-import io.capstream.schema.registry.SchemaRegistryException;
-import io.capstream.schema.serde.WireFormatException;
+import io.capstream.schema.serde.RegistryOutage;
 import io.capstream.training.TrainingSample;
 import io.capstream.worker.ImageLoader;
 import io.capstream.worker.RejectedInputException;
@@ -72,7 +71,7 @@ final class LabeledRecords {
         try {
             value = (pair ? pairs : images).deserialize(r.topic(), r.value());
         } catch (RuntimeException e) {
-            if (isRegistryOutage(e)) {
+            if (RegistryOutage.causedBy(e)) {
                 throw new RegistryUnavailableException(
                         where + ": schema registry unavailable: " + e.getMessage(), e);
             }
@@ -119,18 +118,5 @@ final class LabeledRecords {
         } catch (RejectedInputException e) {
             return new Rejected(e.reason(), named + ": " + e.getMessage(), id, source);
         }
-    }
-
-    /** True when the registry could not answer, as opposed to the record being malformed. */
-    private static boolean isRegistryOutage(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof WireFormatException) {
-                return false;
-            }
-            if (c instanceof SchemaRegistryException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -2,8 +2,7 @@ package io.capstream.worker;
 
 import io.capstream.model.CaptionInput;
 import io.capstream.schema.avro.ErrorReason;
-import io.capstream.schema.registry.SchemaRegistryException;
-import io.capstream.schema.serde.WireFormatException;
+import io.capstream.schema.serde.RegistryOutage;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -53,25 +52,12 @@ abstract class EventKind<E> {
             }
             return e;
         } catch (RuntimeException ex) {
-            if (isRegistryOutage(ex)) {
+            if (RegistryOutage.causedBy(ex)) {
                 // Not the record's fault: fail the task so nothing is committed; it is read again.
                 throw ex;
             }
             throw new RejectedInputException(
                     ErrorReason.SCHEMA_ERROR, "value cannot be deserialized: " + ex.getMessage());
         }
-    }
-
-    /** True when the registry could not answer, as opposed to the record being malformed. */
-    static boolean isRegistryOutage(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof WireFormatException) {
-                return false;
-            }
-            if (c instanceof SchemaRegistryException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

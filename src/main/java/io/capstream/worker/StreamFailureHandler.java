@@ -1,5 +1,6 @@
 package io.capstream.worker;
 
+import io.capstream.schema.serde.RegistryOutage;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -47,7 +48,7 @@ final class StreamFailureHandler implements StreamsUncaughtExceptionHandler {
         }
         lastFailureNanos = now;
         consecutive++;
-        boolean outage = EventKind.isRegistryOutage(e);
+        boolean outage = RegistryOutage.causedBy(e);
         String thread = Thread.currentThread().getName();
         if (closing.getAsBoolean()) {
             log.warn("stream thread {} failed while the worker closes: {}", thread, root(e));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.capstream.schema.avro.ErrorReason;
 import io.capstream.schema.registry.SchemaRegistryException;
+import io.capstream.schema.serde.RegistryOutage;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class EventKindTest {
                         RuntimeException.class,
                         () -> failingWith(outage).read("images", new byte[] {0, 0, 0, 0, 7}));
         assertSame(outage, thrown);
-        assertTrue(EventKind.isRegistryOutage(outage));
-        assertFalse(EventKind.isRegistryOutage(new SerializationException("x")));
+        assertTrue(RegistryOutage.causedBy(outage));
+        assertFalse(RegistryOutage.causedBy(new SerializationException("x")));
     }
 }
