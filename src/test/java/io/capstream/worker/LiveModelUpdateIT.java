@@ -34,7 +34,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -154,19 +153,10 @@ class LiveModelUpdateIT {
             await(() -> tail.size() == events.sent().size(), WAIT, "a caption of every event");
         }
 
-        List<ConsumerRecord<String, CaptionResult>> captions =
-                readCommitted(bootstrap, topics.captions(), events.sent().size(), WAIT);
-        Map<String, Integer> version = new HashMap<>();
-        Map<Integer, List<Integer>> byPartition = new TreeMap<>();
-        for (ConsumerRecord<String, CaptionResult> r : captions) {
-            CaptionResult c = r.value();
-            assertEquals("decider", c.getModelName());
-            assertEquals(null, version.put(c.getEventId(), c.getModelVersion()), "duplicated");
-            byPartition
-                    .computeIfAbsent(r.partition(), p -> new ArrayList<>())
-                    .add(c.getModelVersion());
-        }
-        assertEquals(new HashSet<>(events.sent()), version.keySet(), "events without a caption");
+        CaptionVersions read =
+                CaptionVersions.read(bootstrap, topics.captions(), events.sent(), "decider", WAIT);
+        Map<String, Integer> version = read.byEvent();
+        Map<Integer, List<Integer>> byPartition = read.byPartition();
         for (String id : events.sent()) {
             int phase = events.phaseOf(id);
             if (phase == 2 || phase == 4) {

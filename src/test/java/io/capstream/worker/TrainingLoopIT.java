@@ -19,7 +19,6 @@ import io.capstream.producer.EventProducer;
 import io.capstream.producer.Outgoing;
 import io.capstream.schema.ConfiguredTopics;
 import io.capstream.schema.Topics;
-import io.capstream.schema.avro.CaptionResult;
 import io.capstream.schema.avro.ModelUpdate;
 import io.capstream.schema.avro.ProcessingError;
 import io.capstream.schema.avro.UpdateAction;
@@ -32,14 +31,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -160,19 +156,10 @@ class TrainingLoopIT {
         assertFalse(Arrays.equals(params(store, 1), params(store, 2)), "v2 holds v1's weights");
 
         // Every unlabeled event captioned once; v1 before the switch, v2 after it.
-        List<ConsumerRecord<String, CaptionResult>> captions =
-                readCommitted(bootstrap, topics.captions(), events.sent().size(), WAIT);
-        Map<String, Integer> version = new HashMap<>();
-        Map<Integer, List<Integer>> byPartition = new TreeMap<>();
-        for (ConsumerRecord<String, CaptionResult> r : captions) {
-            CaptionResult c = r.value();
-            assertEquals("decider", c.getModelName());
-            assertEquals(null, version.put(c.getEventId(), c.getModelVersion()), "duplicated");
-            byPartition
-                    .computeIfAbsent(r.partition(), p -> new ArrayList<>())
-                    .add(c.getModelVersion());
-        }
-        assertEquals(new HashSet<>(events.sent()), version.keySet(), "events without a caption");
+        CaptionVersions read =
+                CaptionVersions.read(bootstrap, topics.captions(), events.sent(), "decider", WAIT);
+        Map<String, Integer> version = read.byEvent();
+        Map<Integer, List<Integer>> byPartition = read.byPartition();
         for (String id : events.sent()) {
             int phase = events.phaseOf(id);
             if (phase == AFTER_SWITCH) {
