@@ -1,5 +1,6 @@
 package io.capstream.trainer;
 
+import static io.capstream.worker.PipelineFixture.readCommitted;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +17,6 @@ import io.capstream.producer.EventProducer;
 import io.capstream.producer.Outgoing;
 import io.capstream.schema.ConfiguredTopics;
 import io.capstream.schema.TopicAdmin;
-import io.capstream.schema.TopicSpec;
 import io.capstream.schema.Topics;
 import io.capstream.schema.avro.ErrorReason;
 import io.capstream.schema.avro.ModelUpdate;
@@ -28,7 +28,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -40,7 +39,6 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -55,6 +53,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(EmbeddedServersExtension.class)
 class TrainingConsumerIT {
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_FETCH = 20 * 1024 * 1024;
     private static final Duration ROUND_TIMEOUT = Duration.ofSeconds(120);
     private static final double HELD_OUT = 0.25;
@@ -147,7 +146,8 @@ class TrainingConsumerIT {
         ModelCheckpoint v2 = ModelCheckpoint.load(store.path("decider", 2));
         assertEquals("decider", v2.name());
 
-        ModelUpdate u = onlyUpdate(readCommitted(bootstrap, topics.modelUpdates(), 1));
+        ModelUpdate u =
+                onlyUpdate(readCommitted(bootstrap, topics.modelUpdates(), 1, READ_TIMEOUT));
         assertEquals("decider", u.getModelName());
         assertEquals(2, u.getVersion());
         assertEquals(1, u.getPreviousVersion());
@@ -159,7 +159,7 @@ class TrainingConsumerIT {
                 Path.of(URI.create(u.getCheckpointUri())).toRealPath());
 
         List<ProcessingError> dead =
-                readCommitted(bootstrap, topics.dlq(), 3).stream()
+                readCommitted(bootstrap, topics.dlq(), 3, READ_TIMEOUT).stream()
                         .map(ConsumerRecord::value)
                         .toList();
         assertEquals(
@@ -229,7 +229,8 @@ class TrainingConsumerIT {
         assertEquals(second.size() - secondHeld, round.get("trainedOnEvents"));
         assertEquals(
                 u.getVersion(),
-                onlyUpdate(readCommitted(bootstrap, topics.modelUpdates(), 1)).getVersion());
+                onlyUpdate(readCommitted(bootstrap, topics.modelUpdates(), 1, READ_TIMEOUT))
+                        .getVersion());
     }
 
     private static void createTopics(CapstreamConfig cfg, String bootstrap, Topics topics) {
@@ -275,36 +276,6 @@ class TrainingConsumerIT {
         assertEquals(1, records.size(), "model updates: " + records);
         assertEquals("decider", records.get(0).key());
         return records.get(0).value();
-    }
-
-    /** All committed records of a topic from the start to its end (at least {@code atLeast}). */
-    private static <V> List<ConsumerRecord<String, V>> readCommitted(
-            String bootstrap, TopicSpec<String, V> topic, int atLeast) {
-        Map<String, Object> c = new HashMap<>(KafkaClients.consumerConfig(bootstrap, MAX_FETCH));
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<ConsumerRecord<String, V>> out = new ArrayList<>();
-        try (KafkaConsumer<String, V> consumer =
-                new KafkaConsumer<>(
-                        c, new StringDeserializer(), topic.valueSerde().deserializer())) {
-            List<TopicPartition> parts =
-                    consumer.partitionsFor(topic.name()).stream()
-                            .map(p -> new TopicPartition(p.topic(), p.partition()))
-                            .toList();
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while ((out.size() < atLeast
-                            || parts.stream().anyMatch(p -> consumer.position(p) < end.get(p)))
-                    && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-        }
-        if (out.size() < atLeast) {
-            fail("expected at least " + atLeast + " records on " + topic.name() + ", read " + out);
-        }
-        return out;
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {

@@ -124,9 +124,9 @@ class LiveModelUpdateIT {
 
                 events.phase(1); // announced, not seen yet
                 announce(topics, 2, v2, UpdateAction.PUBLISH);
-                await(() -> seen(tail, events, 1, 2), WAIT, "a caption from v2");
+                await(() -> events.seen(tail, 1, 2), WAIT, "a caption from v2");
                 events.phase(2); // v2 serves
-                await(() -> captioned(tail, events, 2) >= 15, WAIT, "15 captions of phase 2");
+                await(() -> events.captioned(tail, 2) >= 15, WAIT, "15 captions of phase 2");
 
                 events.phase(3); // rollback asked for
                 int exit =
@@ -144,9 +144,9 @@ class LiveModelUpdateIT {
                                 "--set",
                                 "topic.prefix=" + prefix);
                 assertEquals(0, exit, "model promote decider 1");
-                await(() -> seen(tail, events, 3, 1), WAIT, "a caption from v1 after the promote");
+                await(() -> events.seen(tail, 3, 1), WAIT, "a caption from v1 after the promote");
                 events.phase(4); // v1 serves again
-                await(() -> captioned(tail, events, 4) >= 15, WAIT, "15 captions of phase 4");
+                await(() -> events.captioned(tail, 4) >= 15, WAIT, "15 captions of phase 4");
             } finally {
                 events.close();
             }
@@ -283,22 +283,5 @@ class LiveModelUpdateIT {
                     "captions of " + ids);
             return ids.stream().map(tail::version).collect(Collectors.toCollection(TreeSet::new));
         }
-    }
-
-    private static boolean seen(CaptionTail tail, PairStream events, int fromPhase, int v) {
-        for (String id : events.sent()) {
-            if (events.phaseOf(id) >= fromPhase && Integer.valueOf(v).equals(tail.version(id))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static int captioned(CaptionTail tail, PairStream events, int phase) {
-        int n = 0;
-        for (String id : events.sent()) {
-            n += events.phaseOf(id) == phase && tail.version(id) != null ? 1 : 0;
-        }
-        return n;
     }
 }

@@ -80,6 +80,25 @@ final class PairStream implements AutoCloseable {
         return phaseByEvent.get(eventId);
     }
 
+    /** Whether an event sent in {@code fromPhase} or later has a caption from version {@code v}. */
+    boolean seen(CaptionTail tail, int fromPhase, int v) {
+        for (String id : sent()) {
+            if (phaseOf(id) >= fromPhase && Integer.valueOf(v).equals(tail.version(id))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many events sent in {@code phase} have a caption. */
+    int captioned(CaptionTail tail, int phase) {
+        int n = 0;
+        for (String id : sent()) {
+            n += phaseOf(id) == phase && tail.version(id) != null ? 1 : 0;
+        }
+        return n;
+    }
+
     /** Stops sending and closes the producer (which flushes every event sent). */
     @Override
     public void close() throws InterruptedException {

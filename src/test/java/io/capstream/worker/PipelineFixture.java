@@ -20,7 +20,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Configs, workers and read_committed readers for the worker integration tests. */
-final class PipelineFixture {
+public final class PipelineFixture {
     /** Fetch size of the test readers: room for the largest test record. */
     static final int MAX_FETCH = 20 * 1024 * 1024;
 
@@ -83,7 +83,7 @@ final class PipelineFixture {
      * (failing at the deadline otherwise), then on to the current end, so records beyond the
      * expected count are seen too.
      */
-    static <V> List<ConsumerRecord<String, V>> readCommitted(
+    public static <V> List<ConsumerRecord<String, V>> readCommitted(
             String bootstrap, TopicSpec<String, V> topic, int atLeast, Duration timeout) {
         Map<String, Object> c = new HashMap<>(KafkaClients.consumerConfig(bootstrap, MAX_FETCH));
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

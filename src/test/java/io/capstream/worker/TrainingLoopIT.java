@@ -123,10 +123,10 @@ class TrainingLoopIT {
                 assertTrue(round.published(), round.reason());
                 assertEquals(2, round.version());
 
-                await(() -> seen(tail, events, TRAINING, 2), WAIT, "a caption from v2");
+                await(() -> events.seen(tail, TRAINING, 2), WAIT, "a caption from v2");
                 events.phase(AFTER_SWITCH);
                 await(
-                        () -> captioned(tail, events, AFTER_SWITCH) >= 10,
+                        () -> events.captioned(tail, AFTER_SWITCH) >= 10,
                         WAIT,
                         "10 captions of events sent after the switch");
             } finally {
@@ -184,22 +184,5 @@ class TrainingLoopIT {
 
     private static byte[] params(ModelStore store, int version) throws IOException {
         return Files.readAllBytes(store.path("decider", version).resolve(ModelCheckpoint.PARAMS));
-    }
-
-    private static boolean seen(CaptionTail tail, PairStream events, int fromPhase, int v) {
-        for (String id : events.sent()) {
-            if (events.phaseOf(id) >= fromPhase && Integer.valueOf(v).equals(tail.version(id))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static int captioned(CaptionTail tail, PairStream events, int phase) {
-        int n = 0;
-        for (String id : events.sent()) {
-            n += events.phaseOf(id) == phase && tail.version(id) != null ? 1 : 0;
-        }
-        return n;
     }
 }
